@@ -1,0 +1,54 @@
+// npm start: build, open the database (embedded PGlite unless DATABASE_URL or Supabase is configured),
+// migrate and seed on first start, then serve site + functions like Netlify does.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
+import { migrate } from '../src/lib/db/migrate.ts';
+import { getStore } from '../src/lib/db/store.ts';
+import { createApp } from './host/app.ts';
+import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = dataDirOf(root);
+const started = performance.now();
+
+await loadLocalSecrets(dataDir);
+
+if (!args.has('--no-build')) {
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+let embedded: EmbeddedDatabase | undefined;
+if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
+  embedded = await startEmbeddedDatabase(join(dataDir, 'pglite'));
+  process.env.DATABASE_URL = embedded.url;
+  // The embedded server runs one query at a time; one connection keeps each call's protocol messages together.
+  process.env.DATABASE_POOL_MAX = '1';
+}
+if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
+  const report = await migrate(process.env.DATABASE_URL, { seed: !args.has('--no-seed') });
+  if (report.applied.length > 0) console.log(`Migraciones aplicadas: ${report.applied.join(', ')}`);
+  if (report.seeded) console.log('Datos de demostración cargados.');
+}
+
+const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1' });
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
+  const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
+  console.log(`\nParticipa está en ${url}  (base de datos ${database}; listo en ${Math.round(performance.now() - started)} ms)`);
+  console.log(`Acceso del personal: npm run staff:link -- correo@entidad.gov.co admin   (abre ${url}/staff)\n`);
+});
+
+async function shutdown() {
+  server.close();
+  await (await getStore()).close().catch(() => {});
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

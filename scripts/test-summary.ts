@@ -1,0 +1,28 @@
+// Sums vitest's and Playwright's JSON reports into one line: "N passed, N failed".
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join(new URL('..', import.meta.url).pathname, 'test-results');
+
+function read(name: string): any {
+  const file = join(dir, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+export function summary(): { passed: number; failed: number; skipped: number; missing: string[] } {
+  const missing: string[] = [];
+  const vitest = read('vitest.json');
+  const playwright = read('playwright.json');
+  if (!vitest) missing.push('vitest');
+  if (!playwright) missing.push('playwright');
+  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (vitest?.numFailedTestSuites ?? 0);
+  const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+  return { passed, failed: failed + missing.length, skipped, missing };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const s = summary();
+  if (s.missing.length > 0) console.log(`missing reports: ${s.missing.join(', ')}`);
+  console.log(`${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
+}

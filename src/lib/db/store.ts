@@ -1,0 +1,45 @@
+import type { StaffClaims } from '../auth/claims.ts';
+
+/** Who a database call runs as: public calls as `anon`, staff calls as `authenticated` with their claims. */
+export type Caller = { kind: 'anon' } | { kind: 'staff'; claims: StaffClaims; token: string };
+
+export const ANON: Caller = { kind: 'anon' };
+
+export interface Store {
+  /** Calls `public.<fn>` with named arguments; every function we expose returns jsonb. */
+  rpc<T = unknown>(fn: string, args?: Record<string, unknown>, caller?: Caller): Promise<T>;
+  close(): Promise<void>;
+}
+
+type StoreFactory = () => Promise<Store>;
+
+// Functions and the SSR bundle each carry their own copy of this module; the store lives on globalThis
+// so one process holds one pool (the embedded database accepts one query at a time).
+const holder = globalThis as typeof globalThis & { __participaStore?: Promise<Store> };
+
+async function fromEnvironment(): Promise<Store> {
+  const env = process.env;
+  if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY) {
+    const { createSupabaseStore } = await import('./supabase-store.ts');
+    return createSupabaseStore(env.SUPABASE_URL, env.SUPABASE_ANON_KEY);
+  }
+  if (env.DATABASE_URL) {
+    const { createPostgresStore } = await import('./postgres-store.ts');
+    return createPostgresStore(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX) || 10 });
+  }
+  throw new Error('No database configured: set DATABASE_URL or SUPABASE_URL + SUPABASE_ANON_KEY (npm start sets one).');
+}
+
+export function getStore(factory: StoreFactory = fromEnvironment): Promise<Store> {
+  holder.__participaStore ??= factory().catch((error) => {
+    holder.__participaStore = undefined;
+    throw error;
+  });
+  return holder.__participaStore;
+}
+
+/** Shorthand used by use cases: one rpc on the process store. */
+export async function rpc<T>(fn: string, args: Record<string, unknown> = {}, caller: Caller = ANON): Promise<T> {
+  const store = await getStore();
+  return store.rpc<T>(fn, args, caller);
+}

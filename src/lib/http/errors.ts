@@ -1,0 +1,45 @@
+import type { DomainError, ErrorCode } from '../result.ts';
+
+export const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  closed: 409,
+  sold_out: 409,
+  slot_taken: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export const MESSAGES: Record<ErrorCode, string> = {
+  bad_request: 'No pudimos leer la solicitud. Revise el formato de los datos enviados.',
+  unauthorized: 'Debe iniciar sesión como personal de la entidad.',
+  forbidden: 'Su rol no permite realizar esta acción.',
+  not_found: 'No encontramos lo que busca.',
+  method_not_allowed: 'Este método no está permitido en esta dirección.',
+  closed: 'Este ejercicio está cerrado y ya no recibe respuestas.',
+  sold_out: 'No quedan cupos disponibles.',
+  slot_taken: 'Ese horario ya fue reservado por otra persona.',
+  duplicate: 'Esta solicitud ya fue enviada con otros datos. Use una nueva clave de idempotencia.',
+  payload_too_large: 'La solicitud es demasiado grande (máximo 64 KB).',
+  unsupported_media_type: 'Envíe los datos como JSON o como formulario.',
+  validation_failed: 'Revise los datos enviados.',
+  rate_limited: 'Ha enviado demasiadas solicitudes. Intente de nuevo en unos minutos.',
+  internal: 'Ocurrió un error inesperado. Ya quedó registrado; intente de nuevo más tarde.',
+};
+
+export function errorBody(error: DomainError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message ?? MESSAGES[error.code],
+      ...(error.fields && Object.keys(error.fields).length > 0 ? { fields: error.fields } : {}),
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Context } from '@netlify/functions';
+import type { DomainError, Result } from '../result.ts';
+import { readBody } from './body.ts';
+import { clientHash, idempotencyKey } from './request-identity.ts';
+import { errorResponse, json, seeOther } from './respond.ts';
+
+export type PostMeta = { client: string; idempotencyKey: string | null };
+
+/** Where a no-JS form goes after the write: the confirmation page, or back to the form with the error. */
+export type FormRedirects<T> = { success: (value: T) => string; failure: (error: DomainError) => string };
+
+/**
+ * Shared steps of every public POST: body (JSON or form, ≤ 64 KB), Idempotency-Key (header, or the form's
+ * hidden `idempotencyKey` so a double-clicked form writes once) and the hashed client for rate limits.
+ */
+export async function publicPost<T>(
+  request: Request,
+  context: Pick<Context, 'ip'>,
+  run: (data: Record<string, unknown>, meta: PostMeta) => Promise<Result<T>>,
+  form: FormRedirects<T>,
+): Promise<Response> {
+  const body = await readBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  const { idempotencyKey: formKey, ...data } = body.value.data;
+  const key = idempotencyKey(request, body.value.kind === 'form' ? formKey : undefined);
+  if (!key.ok) return errorResponse(key.error);
+  if (body.value.kind === 'json' && formKey !== undefined) data.idempotencyKey = formKey;
+  const result = await run(data, { client: clientHash(context.ip ?? 'unknown'), idempotencyKey: key.value });
+  if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value) : form.failure(result.error));
+  return result.ok ? json(result.value, 201) : errorResponse(result.error);
+}

@@ -1,0 +1,22 @@
+import type { DomainError, Result } from '../result.ts';
+import { errorBody, STATUS } from './errors.ts';
+import { withSecurityHeaders } from './headers.ts';
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return withSecurityHeaders(
+    Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } }),
+  );
+}
+
+export function errorResponse(error: DomainError, headers: Record<string, string> = {}): Response {
+  const extra: Record<string, string> = error.code === 'rate_limited' ? { 'Retry-After': String(error.retryAfter ?? 60) } : {};
+  return json(errorBody(error), STATUS[error.code], { ...extra, ...headers });
+}
+
+export function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return withSecurityHeaders(new Response(null, { status: 303, headers: { Location: location, ...headers } }));
+}
+
+export function fromResult<T>(result: Result<T>, successStatus = 200): Response {
+  return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
+}

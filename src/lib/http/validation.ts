@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import { fail, ok, type Result } from '../result.ts';
+
+type Issue = z.core.$ZodIssue;
+
+function lengthMessage(issue: Extract<Issue, { code: 'too_big' | 'too_small' }>): string {
+  const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  const big = issue.code === 'too_big';
+  switch (issue.origin) {
+    case 'string':
+      if (!big && bound === 1) return 'Este campo es obligatorio.';
+      return big ? `Escriba como máximo ${bound} caracteres.` : `Escriba al menos ${bound} caracteres.`;
+    case 'array':
+    case 'set':
+      if (!big && bound === 1) return 'Elija al menos una opción.';
+      return big ? `Elija como máximo ${bound} opciones.` : `Elija al menos ${bound} opciones.`;
+    default:
+      return big ? `El valor máximo es ${bound}.` : `El valor mínimo es ${bound}.`;
+  }
+}
+
+/** Messages for people, in Spanish, for issues a schema did not word itself. */
+function messageFor(issue: Issue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined || input === null ? 'Este campo es obligatorio.' : 'El valor enviado no es válido para este campo.';
+    case 'too_big':
+    case 'too_small':
+      return lengthMessage(issue);
+    case 'invalid_value':
+      return 'Elija una de las opciones disponibles.';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'Escriba un correo electrónico válido, por ejemplo nombre@dominio.co.' : 'El formato no es válido.';
+    case 'not_multiple_of':
+      return 'Escriba un número entero.';
+    case 'unrecognized_keys':
+      return 'Este campo no está permitido.';
+    default:
+      return 'El valor enviado no es válido.';
+  }
+}
+
+z.config({ customError: (issue) => messageFor(issue as Issue, issue.input) });
+
+const pathOf = (path: PropertyKey[]): string => {
+  const parts = path.map(String);
+  // An error on one element of a list belongs to the question, not to "answers.q.2".
+  while (parts.length > 0 && /^\d+$/.test(parts[parts.length - 1])) parts.pop();
+  return parts.join('.');
+};
+
+/** The contract's `fields` map: one Spanish message per path, first issue wins. */
+export function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => pathOf([...issue.path, k])) : [pathOf(issue.path)];
+    for (const key of keys) fields[key || 'body'] ??= issue.message;
+  }
+  return fields;
+}
+
+export function validate<S extends z.ZodType>(schema: S, data: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(data);
+  return parsed.success ? ok(parsed.data) : fail({ code: 'validation_failed', fields: fieldsOf(parsed.error) });
+}

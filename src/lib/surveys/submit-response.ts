@@ -1,0 +1,38 @@
+import { ANON, rpc, type Caller } from '../db/store.ts';
+import { validate } from '../http/validation.ts';
+import { requestHash } from '../http/request-identity.ts';
+import { fail, type Result } from '../result.ts';
+import { answerSchema } from './answer-schema.ts';
+import { getSurvey } from './get-survey.ts';
+
+export type SubmissionMeta = { client: string; idempotencyKey: string | null; caller?: Caller };
+
+/** A filled honeypot gets the same answer as any invalid form, with no hint of why. */
+const honeypotTripped = (value: unknown) => value !== undefined && value !== '';
+
+/**
+ * Validates against the survey's own definition, then one SQL call records response, answers and
+ * consent in one transaction, with idempotency, rate limit and the open/closed rule inside it.
+ */
+export async function submitResponse(slug: string, body: Record<string, unknown>, meta: SubmissionMeta): Promise<Result<{ id: string }>> {
+  const { website, ...rest } = body;
+  const survey = await getSurvey(slug);
+  if (!survey) return fail({ code: 'not_found', message: 'No existe una encuesta con esa dirección.' });
+  if (honeypotTripped(website)) return fail({ code: 'validation_failed', message: 'No pudimos aceptar este envío.' });
+  const input = validate(answerSchema(survey), rest);
+  if (!input.ok) return input;
+  return rpc<Result<{ id: string }>>(
+    'submit_survey_response',
+    {
+      p_slug: slug,
+      p_answers: input.value.answers,
+      p_consent_version: survey.consent.version,
+      p_channel: input.value.channel,
+      p_source: input.value.source ?? null,
+      p_client: meta.client,
+      p_idempotency_key: meta.idempotencyKey,
+      p_request_hash: requestHash(input.value),
+    },
+    meta.caller ?? ANON,
+  );
+}
