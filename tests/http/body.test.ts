@@ -9,6 +9,12 @@ describe('formToObject', () => {
     const params = new URLSearchParams('answers.a=1&answers.b=x&answers.b=y&consent=true');
     expect(formToObject(params)).toEqual({ answers: { a: '1', b: ['x', 'y'] }, consent: 'true' });
   });
+
+  it('ignores field names that would reach Object.prototype', () => {
+    const parsed = formToObject(new URLSearchParams('__proto__.polluted=yes&answers.constructor=1&a.prototype.x=2&ok=1'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parsed).toEqual({ ok: '1' });
+  });
 });
 
 describe('readBody', () => {

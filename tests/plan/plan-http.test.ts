@@ -100,7 +100,13 @@ describe('staff sign-in', () => {
   });
 
   it('refuses a forged or missing token', async () => {
-    expect((await postForm('/api/staff/session', [['token', 'nope']])).status).toBe(401);
+    const api = await postJson('/api/staff/session', { token: 'nope' });
+    expect(api.status).toBe(401);
+    expect(api.body.error.code).toBe('unauthorized');
+    const form = await postForm('/api/staff/session', [['token', 'nope']]);
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/staff/entrar?error=enlace');
+    expect(form.headers.get('set-cookie')).toBeNull();
     expect((await request('/staff')).status).toBe(401);
   });
 });

@@ -38,3 +38,22 @@ export async function countResponses(slug: string): Promise<number> {
   const [{ n }] = await sql`select count(*)::int as n from public.survey_responses r join public.surveys s on s.id = r.survey_id where s.slug = ${slug}`;
   return n;
 }
+
+type DefinitionQuestion = { id: string; type: string; required: boolean; options: { value: string }[] };
+
+/** A valid answer for every required question of a published definition (any seeded survey). */
+export function sampleAnswers(questions: DefinitionQuestion[]): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of questions.filter((x) => x.required)) {
+    const first = q.options[0]?.value;
+    answers[q.id] = {
+      single_choice: first,
+      multiple_choice: [first],
+      scale_5: 4,
+      nps: 9,
+      short_text: 'texto',
+      long_text: 'texto',
+    }[q.type];
+  }
+  return answers;
+}

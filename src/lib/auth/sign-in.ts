@@ -12,6 +12,8 @@ export async function startSession(request: Request): Promise<Response> {
   const token = body.value.data.token;
   const claims = typeof token === 'string' ? await verifyStaffToken(token) : null;
   if (!claims || typeof token !== 'string') {
+    // A person clicking «Entrar» gets the sign-in page back with the reason; an API client gets the contract's 401.
+    if (body.value.kind === 'form') return seeOther('/staff/entrar?error=enlace');
     return errorResponse({ code: 'unauthorized', message: 'El enlace de acceso no es válido o ya venció. Pida uno nuevo.' });
   }
   const secure = new URL(request.url).protocol === 'https:';

@@ -39,10 +39,14 @@ async function readLimited(request: Request): Promise<Result<string>> {
  * `answers.q1=a&answers.q1=b&consent=true` → `{ answers: { q1: ['a', 'b'] }, consent: 'true' }`.
  * Values stay strings; the shared zod schemas coerce them, so a form and a JSON body validate alike.
  */
+// A field named `__proto__.x` would otherwise write onto Object.prototype for the whole process.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function formToObject(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of params) {
     const path = name.split('.');
+    if (path.some((key) => UNSAFE_KEYS.has(key))) continue;
     let node = out;
     for (const key of path.slice(0, -1)) {
       const next = node[key];

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/lib/db/embedded.ts';
+import { migrate } from '../../src/lib/db/migrate.ts';
+import { createPostgresStore } from '../../src/lib/db/postgres-store.ts';
+import type { Store } from '../../src/lib/db/store.ts';
+import { sampleAnswers } from '../support/surveys.ts';
+
+// The `npm start` default: PGlite in this process, served over the wire protocol, same migrations.
+describe('embedded database (PGlite over pglite-socket)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'participa-pglite-'));
+  let db: EmbeddedDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    db = await startEmbeddedDatabase(dir);
+    store = createPostgresStore(db.url, { max: 1 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await db?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates and seeds on first start, and only once', async () => {
+    const first = await migrate(db.url, { seed: true });
+    expect(first.applied.length).toBeGreaterThanOrEqual(4);
+    expect(first.seeded).toBe(true);
+    expect(await migrate(db.url, { seed: true })).toEqual({ applied: [], seeded: false });
+  }, 120_000);
+
+  it('serves the plan and takes a survey response as the public role, idempotently', async () => {
+    const plan = await store.rpc<{ phases: { activities: unknown[] }[] }>('get_plan');
+    expect(plan.phases.flatMap((p) => p.activities)).toHaveLength(14);
+    const survey = await store.rpc<{ questions: { id: string; type: string; required: boolean; options: { value: string }[] }[]; consent: { version: string } }>('get_survey', { p_slug: 'oferta-de-servicios' });
+    const answers = sampleAnswers(survey.questions);
+    const call = () =>
+      store.rpc<{ ok: boolean; value: { id: string }; replayed?: boolean }>('submit_survey_response', {
+        p_slug: 'oferta-de-servicios',
+        p_answers: answers,
+        p_consent_version: survey.consent.version,
+        p_channel: 'web',
+        p_source: null,
+        p_client: 'embedded-test',
+        p_idempotency_key: 'embedded-key-1',
+        p_request_hash: 'hash-1',
+      });
+    const first = await call();
+    expect(first.ok).toBe(true);
+    const replay = await call();
+    expect(replay).toMatchObject({ ok: true, value: { id: first.value.id }, replayed: true });
+  }, 60_000);
+});

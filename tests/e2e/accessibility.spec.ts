@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const PUBLIC_PAGES = [
+  '/',
+  '/encuestas',
+  '/encuestas/oferta-de-servicios',
+  '/encuestas/oferta-de-servicios/gracias',
+  '/servicios',
+  '/rendicion-de-cuentas',
+  '/resultados',
+  '/datos-personales',
+  '/no-existe',
+];
+
+for (const path of PUBLIC_PAGES) {
+  test(`axe finds no WCAG 2.1 AA violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoViolations(page);
+  });
+}
+
+test('axe finds no violations on the survey form showing its errors', async ({ page }) => {
+  await page.goto('/encuestas/oferta-de-servicios');
+  await page.getByRole('button', { name: 'Enviar respuestas' }).click();
+  await expect(page.getByText('Esta pregunta es obligatoria.').first()).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('read pages ship no JavaScript', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  for (const path of ['/', '/encuestas', '/encuestas/oferta-de-servicios', '/resultados', '/datos-personales']) {
+    await page.goto(path);
+    expect(await page.locator('script').count(), path).toBe(0);
+  }
+  expect(scripts).toEqual([]);
+});
+
+test('phone-sized screens show every public page without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 740 });
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
