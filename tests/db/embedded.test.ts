@@ -53,4 +53,21 @@ describe('embedded database (PGlite over pglite-socket)', () => {
     const replay = await call();
     expect(replay).toMatchObject({ ok: true, value: { id: first.value.id }, replayed: true });
   }, 60_000);
+
+  it('keeps the data across a restart', async () => {
+    await store.close();
+    await db.stop();
+    db = await startEmbeddedDatabase(dir);
+    store = createPostgresStore(db.url, { max: 1 });
+    expect(await migrate(db.url, { seed: true })).toEqual({ applied: [], seeded: false });
+    const replay = await store.rpc<{ replayed?: boolean }>('submit_survey_response', {
+      p_slug: 'oferta-de-servicios',
+      p_answers: {},
+      p_consent_version: 'x',
+      p_client: 'embedded-test',
+      p_idempotency_key: 'embedded-key-1',
+      p_request_hash: 'hash-1',
+    });
+    expect(replay.replayed).toBe(true);
+  }, 120_000);
 });
