@@ -1,0 +1,28 @@
+import { gzipSync } from 'node:zlib';
+import type { BenchContext } from './types.ts';
+import { servedBuild } from './served.ts';
+
+const PAGES = ['/', '/encuestas', '/encuestas/oferta-de-servicios', '/encuestas/oferta-de-servicios/gracias', '/resultados', '/datos-personales'];
+
+/** Budget: read pages ≤ 50 KB gzip including CSS, 0 bytes of client JavaScript. */
+export async function benchPageWeight({ databaseUrl, log }: BenchContext): Promise<void> {
+  const server = await servedBuild(databaseUrl);
+  try {
+    for (const path of PAGES) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      const assets = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)].map((m) => m[1]);
+      let css = 0;
+      let js = 0;
+      for (const asset of assets) {
+        const body = Buffer.from(await (await fetch(`${server.url}${asset}`)).arrayBuffer());
+        if (asset.endsWith('.css')) css += gzipSync(body).length;
+        if (asset.endsWith('.js') || asset.endsWith('.mjs')) js += gzipSync(body).length;
+      }
+      const inlineScripts = (html.match(/<script/gi) ?? []).length;
+      const page = gzipSync(html).length;
+      log(`${path} html_gz=${page} css_gz=${css} total_gz=${page + css} js_gz=${js} script_tags=${inlineScripts}`);
+    }
+  } finally {
+    server.stop();
+  }
+}
