@@ -126,88 +126,120 @@ insert into public.consent_texts (version, purpose, body, published_at) values
    '2026-02-02 08:00-05');
 
 -- SURVEYS
--- Open surveys carry no closing date so the demo keeps accepting answers; staff close them.
-insert into public.surveys (slug, plan_activity_code, title, description, status, opens_at, closes_at, consent_version, created_at) values
+-- Written for their purpose (plan activities 1.1, 1.2 and 2.2). Open surveys carry no closing
+-- date so the demo keeps accepting answers; staff close them from the builder.
+alter table public.surveys disable trigger surveys_audit;
+alter table public.survey_questions disable trigger survey_questions_audit;
+alter table public.survey_question_options disable trigger survey_question_options_audit;
+alter table public.survey_question_items disable trigger survey_question_items_audit;
+
+insert into public.surveys (slug, plan_activity_code, title, description, status, opens_at, closes_at, consent_version, created_at, updated_at) values
   ('oferta-de-servicios', '1.1',
    'Encuesta sobre la oferta de servicios',
-   'Queremos saber qué tanto conoce nuestros servicios, cuáles ha usado y qué problemas ha encontrado, para mejorar la oferta. Le tomará unos 5 minutos.',
-   'open', '2026-09-01 08:00-05', null, 'encuestas-v1', '2026-08-25 10:00-05'),
+   'Queremos saber qué tanto conoce nuestros servicios, cuáles ha usado, cómo los califica y qué problemas ha encontrado, para mejorar la oferta. Tiene tres partes cortas y le tomará unos 5 minutos.',
+   'open', '2026-09-01 08:00-05', null, 'encuestas-v1', '2026-08-25 10:00-05', '2026-08-25 10:00-05'),
   ('satisfaccion-telefonica', '1.2',
    'Encuesta de satisfacción telefónica',
-   'El equipo de Atención al Ciudadano aplica esta encuesta por teléfono a personas que usaron nuestros servicios. Si ya recibió nuestra llamada no necesita responderla de nuevo.',
-   'open', '2026-09-15 08:00-05', null, 'encuestas-v1', '2026-09-10 10:00-05'),
+   'El equipo de Atención al Ciudadano aplica esta encuesta por teléfono a personas que usaron nuestros servicios; también puede responderla aquí. Si ya recibió nuestra llamada, no necesita responderla de nuevo. Le tomará unos 3 minutos.',
+   'open', '2026-09-15 08:00-05', null, 'encuestas-v1', '2026-09-10 10:00-05', '2026-09-10 10:00-05'),
   ('percepcion-redes', '2.2',
    'Encuesta de percepción de nuestras redes sociales',
    'Ayúdenos a saber si nuestras publicaciones le llegan y le sirven. Son cuatro preguntas y le tomará unos 2 minutos.',
-   'open', '2026-06-15 08:00-05', null, 'encuestas-v1', '2026-06-10 10:00-05');
+   'open', '2026-06-15 08:00-05', null, 'encuestas-v1', '2026-06-10 10:00-05', '2026-06-10 10:00-05');
 
-insert into public.survey_questions (survey_id, key, position, section, type, label, help, required)
-select s.id, q.key, q.position, q.section, q.type, q.label, q.help, q.required
+-- Conditions name an earlier question and the answers that show this one (see survey_questions.condition).
+insert into public.survey_questions (survey_id, key, position, section, type, label, help, required, min_value, max_value, allow_other, condition)
+select s.id, q.key, q.position, q.section, q.type, q.label, q.help, q.required, q.min_value, q.max_value, q.allow_other, q.condition::jsonb
 from public.surveys s
 join (values
-  ('oferta-de-servicios', 'servicios_conoce', 1, 'Conocimiento de la oferta', 'multiple_choice',
-   '¿Cuáles de estos servicios de la agencia conoce?', 'Marque todos los que conozca.', true),
-  ('oferta-de-servicios', 'servicios_usados', 2, 'Conocimiento de la oferta', 'multiple_choice',
-   '¿Cuáles ha usado en los últimos 12 meses?', 'Marque todos los que haya usado.', true),
-  ('oferta-de-servicios', 'medio_enterado', 3, 'Conocimiento de la oferta', 'single_choice',
-   '¿Cómo se enteró de nuestros servicios?', null, true),
-  ('oferta-de-servicios', 'calificacion_general', 4, 'Experiencia con los servicios', 'scale_5',
-   'En general, ¿cómo califica los servicios que ha recibido de la agencia?', '1 es muy malo y 5 es excelente.', true),
-  ('oferta-de-servicios', 'debilidades', 5, 'Experiencia con los servicios', 'multiple_choice',
-   '¿Qué problemas ha encontrado al buscar o usar nuestros servicios?', 'Marque todos los que apliquen.', false),
-  ('oferta-de-servicios', 'debilidades_detalle', 6, 'Experiencia con los servicios', 'long_text',
-   'Cuéntenos con más detalle qué pasó y qué deberíamos mejorar.', 'No escriba datos personales como su documento o su teléfono.', false),
-  ('oferta-de-servicios', 'servicio_nuevo', 7, 'Experiencia con los servicios', 'short_text',
-   '¿Qué servicio le gustaría que la agencia ofreciera?', null, false),
+  -- 1.1 Service offer: what people know, what they used, how it went and what fails.
+  ('oferta-de-servicios', 'conocimiento_servicios', 1, 'Conocimiento de la oferta', 'matrix',
+   '¿Qué tanto conoce cada uno de estos servicios de la agencia?', 'Elija una respuesta para cada servicio.', true, null, null, false, null),
+  ('oferta-de-servicios', 'medio_enterado', 2, 'Conocimiento de la oferta', 'single_choice',
+   '¿Por qué medio se enteró de la mayoría de nuestros servicios?', null, true, null, null, true, null),
+  ('oferta-de-servicios', 'uso_ultimo_ano', 3, 'Conocimiento de la oferta', 'single_choice',
+   '¿Ha usado algún servicio de la agencia en los últimos 12 meses?', null, true, null, null, false, null),
+  ('oferta-de-servicios', 'calificacion_servicios', 4, 'Experiencia con los servicios', 'matrix',
+   'Califique de 1 a 5 cada servicio que haya usado.', '1 es muy malo y 5 es excelente. Deje sin marcar los servicios que no ha usado.', false, null, null, false,
+   '{"question": "uso_ultimo_ano", "anyOf": ["si"]}'),
+  ('oferta-de-servicios', 'calificacion_general', 5, 'Experiencia con los servicios', 'scale_5',
+   'En general, ¿cómo califica los servicios que ha recibido de la agencia?', '1 es muy malo y 5 es excelente.', true, null, null, false,
+   '{"question": "uso_ultimo_ano", "anyOf": ["si"]}'),
+  ('oferta-de-servicios', 'debilidades', 6, 'Experiencia con los servicios', 'multiple_choice',
+   '¿Qué problemas ha encontrado al buscar o usar nuestros servicios?', 'Marque hasta tres, los que más le han afectado.', false, null, 3, true, null),
+  ('oferta-de-servicios', 'debilidades_detalle', 7, 'Experiencia con los servicios', 'long_text',
+   'Cuéntenos con más detalle qué pasó y qué deberíamos mejorar.', 'No escriba datos personales como su documento o su teléfono.', false, null, null, false, null),
   ('oferta-de-servicios', 'recomendacion', 8, 'Recomendación y comentarios', 'nps',
-   '¿Qué tan probable es que recomiende los servicios de la agencia a un familiar o amigo?', '0 es nada probable y 10 es muy probable.', true),
-  ('oferta-de-servicios', 'comentarios', 9, 'Recomendación y comentarios', 'long_text',
-   '¿Tiene algún otro comentario o sugerencia?', null, false),
+   '¿Qué tan probable es que recomiende los servicios de la agencia a un familiar o amigo?', '0 es nada probable y 10 es muy probable.', true, null, null, false, null),
+  ('oferta-de-servicios', 'servicio_nuevo', 9, 'Recomendación y comentarios', 'short_text',
+   '¿Qué servicio le gustaría que la agencia ofreciera?', null, false, null, null, false, null),
+  ('oferta-de-servicios', 'comentarios', 10, 'Recomendación y comentarios', 'long_text',
+   '¿Tiene algún otro comentario o sugerencia?', null, false, null, null, false, null),
 
-  ('satisfaccion-telefonica', 'servicio_usado', 1, 'El servicio', 'single_choice',
-   '¿Qué servicio de la agencia usó más recientemente?', null, true),
-  ('satisfaccion-telefonica', 'canal_atencion', 2, 'El servicio', 'single_choice',
-   '¿Por qué canal lo atendimos?', null, true),
-  ('satisfaccion-telefonica', 'solicitud_resuelta', 3, 'El servicio', 'single_choice',
-   '¿Se resolvió su solicitud?', null, true),
-  ('satisfaccion-telefonica', 'satisfaccion', 4, 'Su opinión', 'scale_5',
-   '¿Qué tan satisfecho quedó con el servicio recibido?', '1 es muy insatisfecho y 5 es muy satisfecho.', true),
-  ('satisfaccion-telefonica', 'recomendacion', 5, 'Su opinión', 'nps',
-   '¿Qué tan probable es que recomiende la agencia a un familiar o amigo?', '0 es nada probable y 10 es muy probable.', true),
-  ('satisfaccion-telefonica', 'razones', 6, 'Su opinión', 'long_text',
-   '¿Por qué dio esa calificación?', 'Cuéntenos qué funcionó y qué podemos mejorar.', false),
+  -- 1.2 Satisfaction with the attention received (CSAT and NPS), applied mostly by telephone.
+  ('satisfaccion-telefonica', 'servicio_usado', 1, 'La atención que recibió', 'single_choice',
+   '¿Qué servicio de la agencia usó más recientemente?', null, true, null, null, false, null),
+  ('satisfaccion-telefonica', 'canal_atencion', 2, 'La atención que recibió', 'single_choice',
+   '¿Por qué canal lo atendimos?', null, true, null, null, false, null),
+  ('satisfaccion-telefonica', 'fecha_atencion', 3, 'La atención que recibió', 'date',
+   '¿En qué fecha lo atendimos?', 'Si no la recuerda con exactitud, indique una fecha aproximada.', false, null, null, false, null),
+  ('satisfaccion-telefonica', 'solicitud_resuelta', 4, 'La atención que recibió', 'single_choice',
+   '¿Se resolvió su solicitud?', null, true, null, null, false, null),
+  ('satisfaccion-telefonica', 'contactos', 5, 'La atención que recibió', 'number',
+   '¿Cuántas veces tuvo que comunicarse con nosotros por esa misma solicitud?', 'Cuente también la primera vez. Escriba un número del 1 al 20.', false, 1, 20, false, null),
+  ('satisfaccion-telefonica', 'csat', 6, 'Su opinión', 'scale_5',
+   'En general, ¿qué tan satisfecho quedó con la atención recibida?', '1 es muy insatisfecho y 5 es muy satisfecho.', true, null, null, false, null),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 7, 'Su opinión', 'multiple_choice',
+   '¿Qué fue lo que no le gustó de la atención?', 'Marque todo lo que aplique.', false, null, null, true,
+   '{"question": "csat", "anyOf": ["1", "2"]}'),
+  ('satisfaccion-telefonica', 'nps', 8, 'Su opinión', 'nps',
+   '¿Qué tan probable es que recomiende los servicios de la agencia a un familiar o amigo?', '0 es nada probable y 10 es muy probable.', true, null, null, false, null),
+  ('satisfaccion-telefonica', 'razones', 9, 'Su opinión', 'long_text',
+   '¿Cuál es la razón principal de sus calificaciones?', 'Cuéntenos qué funcionó bien y qué podemos mejorar. No escriba datos personales.', false, null, null, false, null),
 
+  -- 2.2 Perception of the agency's social networks (the link is shared with ?utm_source=<network>).
   ('percepcion-redes', 'redes_sigue', 1, null, 'multiple_choice',
-   '¿En cuáles redes sociales sigue a la agencia?', 'Marque todas las que apliquen.', true),
+   '¿En cuáles redes sociales sigue a la agencia?', 'Marque todas las que apliquen.', true, null, null, false, null),
   ('percepcion-redes', 'frecuencia', 2, null, 'single_choice',
-   '¿Con qué frecuencia ve nuestras publicaciones?', null, true),
+   '¿Con qué frecuencia ve nuestras publicaciones?', null, true, null, null, false, null),
   ('percepcion-redes', 'utilidad', 3, null, 'scale_5',
-   '¿Qué tan útil le parece la información que publicamos?', '1 es nada útil y 5 es muy útil.', true),
+   '¿Qué tan útil le parece la información que publicamos?', '1 es nada útil y 5 es muy útil.', true, null, null, false, null),
   ('percepcion-redes', 'contenidos_deseados', 4, null, 'long_text',
-   '¿Qué le gustaría ver en nuestras redes sociales?', null, false)
-) as q(slug, key, position, section, type, label, help, required) on q.slug = s.slug;
+   '¿Qué le gustaría ver en nuestras redes sociales?', 'Por ejemplo: convocatorias, fechas de partidos, consejos para emprendedores, transmisiones en vivo.', false, null, null, false, null)
+) as q(slug, key, position, section, type, label, help, required, min_value, max_value, allow_other, condition) on q.slug = s.slug;
+
+-- The agency's services: options of 1.2's servicio_usado and rows of 1.1's matrices, so answers
+-- about the same service share one key across surveys.
+create temporary table seed_services (key, label, position) as values
+  ('boleteria_leones', 'Boletería en línea para los partidos de Leones', 1),
+  ('asesoria_emprendimiento', 'Asesoría a emprendedores', 2),
+  ('capacitaciones', 'Capacitaciones y talleres', 3),
+  ('convocatorias', 'Convocatorias y estímulos para emprendimientos', 4),
+  ('eventos', 'Eventos deportivos, culturales y recreativos', 5),
+  ('atencion_ciudadano', 'Atención al ciudadano (peticiones, quejas, reclamos y sugerencias)', 6);
+
+insert into public.survey_question_items (question_id, key, label, position)
+select q.id, v.key, v.label, v.position
+from public.survey_questions q
+join public.surveys s on s.id = q.survey_id
+cross join seed_services v
+where s.slug = 'oferta-de-servicios' and q.key in ('conocimiento_servicios', 'calificacion_servicios');
+
+insert into public.survey_question_options (question_id, value, label, position)
+select q.id, v.key, v.label, v.position
+from public.survey_questions q
+join public.surveys s on s.id = q.survey_id
+cross join seed_services v
+where s.slug = 'satisfaccion-telefonica' and q.key = 'servicio_usado';
 
 insert into public.survey_question_options (question_id, value, label, position)
 select q.id, o.value, o.label, o.position
 from public.survey_questions q
 join public.surveys s on s.id = q.survey_id
 join (values
-  -- The agency's services, shared by several questions.
-  ('oferta-de-servicios', 'servicios_conoce', 'boleteria_leones', 'Boletería en línea para los partidos de Leones', 1),
-  ('oferta-de-servicios', 'servicios_conoce', 'asesoria_emprendimiento', 'Asesoría a emprendedores', 2),
-  ('oferta-de-servicios', 'servicios_conoce', 'capacitaciones', 'Capacitaciones y talleres', 3),
-  ('oferta-de-servicios', 'servicios_conoce', 'convocatorias', 'Convocatorias y estímulos para emprendimientos', 4),
-  ('oferta-de-servicios', 'servicios_conoce', 'eventos', 'Eventos deportivos, culturales y recreativos', 5),
-  ('oferta-de-servicios', 'servicios_conoce', 'atencion_ciudadano', 'Atención al ciudadano (peticiones, quejas, reclamos y sugerencias)', 6),
-  ('oferta-de-servicios', 'servicios_conoce', 'ninguno', 'No conozco ninguno', 7),
-
-  ('oferta-de-servicios', 'servicios_usados', 'boleteria_leones', 'Boletería en línea para los partidos de Leones', 1),
-  ('oferta-de-servicios', 'servicios_usados', 'asesoria_emprendimiento', 'Asesoría a emprendedores', 2),
-  ('oferta-de-servicios', 'servicios_usados', 'capacitaciones', 'Capacitaciones y talleres', 3),
-  ('oferta-de-servicios', 'servicios_usados', 'convocatorias', 'Convocatorias y estímulos para emprendimientos', 4),
-  ('oferta-de-servicios', 'servicios_usados', 'eventos', 'Eventos deportivos, culturales y recreativos', 5),
-  ('oferta-de-servicios', 'servicios_usados', 'atencion_ciudadano', 'Atención al ciudadano (peticiones, quejas, reclamos y sugerencias)', 6),
-  ('oferta-de-servicios', 'servicios_usados', 'ninguno', 'No he usado ninguno', 7),
+  ('oferta-de-servicios', 'conocimiento_servicios', 'no_conoce', 'No lo conozco', 1),
+  ('oferta-de-servicios', 'conocimiento_servicios', 'conoce', 'Lo conozco, no lo he usado', 2),
+  ('oferta-de-servicios', 'conocimiento_servicios', 'usado', 'Lo he usado', 3),
 
   ('oferta-de-servicios', 'medio_enterado', 'redes_sociales', 'Redes sociales de la agencia', 1),
   ('oferta-de-servicios', 'medio_enterado', 'sitio_web', 'Sitio web de la agencia', 2),
@@ -216,6 +248,16 @@ join (values
   ('oferta-de-servicios', 'medio_enterado', 'punto_atencion', 'En un punto de atención presencial', 5),
   ('oferta-de-servicios', 'medio_enterado', 'evento', 'En un evento o feria', 6),
   ('oferta-de-servicios', 'medio_enterado', 'no_conoce', 'No conocía los servicios', 7),
+  ('oferta-de-servicios', 'medio_enterado', 'otro', 'Otro, ¿cuál?', 8),
+
+  ('oferta-de-servicios', 'uso_ultimo_ano', 'si', 'Sí', 1),
+  ('oferta-de-servicios', 'uso_ultimo_ano', 'no', 'No', 2),
+
+  ('oferta-de-servicios', 'calificacion_servicios', '1', '1 — Muy malo', 1),
+  ('oferta-de-servicios', 'calificacion_servicios', '2', '2 — Malo', 2),
+  ('oferta-de-servicios', 'calificacion_servicios', '3', '3 — Regular', 3),
+  ('oferta-de-servicios', 'calificacion_servicios', '4', '4 — Bueno', 4),
+  ('oferta-de-servicios', 'calificacion_servicios', '5', '5 — Excelente', 5),
 
   ('oferta-de-servicios', 'debilidades', 'informacion_insuficiente', 'La información es insuficiente o difícil de encontrar', 1),
   ('oferta-de-servicios', 'debilidades', 'requisitos', 'Trámites largos o con muchos requisitos', 2),
@@ -225,36 +267,44 @@ join (values
   ('oferta-de-servicios', 'debilidades', 'cupos', 'Pocos cupos o boletas disponibles', 6),
   ('oferta-de-servicios', 'debilidades', 'trato', 'Trato poco amable', 7),
   ('oferta-de-servicios', 'debilidades', 'ninguno', 'No he tenido problemas', 8),
+  ('oferta-de-servicios', 'debilidades', 'otro', 'Otro, ¿cuál?', 9),
 
-  ('satisfaccion-telefonica', 'servicio_usado', 'boleteria_leones', 'Boletería en línea para los partidos de Leones', 1),
-  ('satisfaccion-telefonica', 'servicio_usado', 'asesoria_emprendimiento', 'Asesoría a emprendedores', 2),
-  ('satisfaccion-telefonica', 'servicio_usado', 'capacitaciones', 'Capacitaciones y talleres', 3),
-  ('satisfaccion-telefonica', 'servicio_usado', 'convocatorias', 'Convocatorias y estímulos para emprendimientos', 4),
-  ('satisfaccion-telefonica', 'servicio_usado', 'eventos', 'Eventos deportivos, culturales y recreativos', 5),
-  ('satisfaccion-telefonica', 'servicio_usado', 'atencion_ciudadano', 'Atención al ciudadano (peticiones, quejas, reclamos y sugerencias)', 6),
-
-  ('satisfaccion-telefonica', 'canal_atencion', 'presencial', 'Presencial', 1),
-  ('satisfaccion-telefonica', 'canal_atencion', 'telefono', 'Línea telefónica', 2),
+  ('satisfaccion-telefonica', 'canal_atencion', 'presencial', 'Presencial, en un punto de atención', 1),
+  ('satisfaccion-telefonica', 'canal_atencion', 'telefonico', 'Telefónico, en la línea de atención', 2),
   ('satisfaccion-telefonica', 'canal_atencion', 'correo', 'Correo electrónico', 3),
-  ('satisfaccion-telefonica', 'canal_atencion', 'sitio_web', 'Sitio web o servicios en línea', 4),
-  ('satisfaccion-telefonica', 'canal_atencion', 'whatsapp', 'WhatsApp', 5),
-  ('satisfaccion-telefonica', 'canal_atencion', 'redes_sociales', 'Redes sociales', 6),
+  ('satisfaccion-telefonica', 'canal_atencion', 'web', 'Sitio web o servicios en línea', 4),
+  ('satisfaccion-telefonica', 'canal_atencion', 'redes', 'Redes sociales o WhatsApp', 5),
 
   ('satisfaccion-telefonica', 'solicitud_resuelta', 'si', 'Sí, por completo', 1),
   ('satisfaccion-telefonica', 'solicitud_resuelta', 'parcialmente', 'Solo en parte', 2),
   ('satisfaccion-telefonica', 'solicitud_resuelta', 'no', 'No', 3),
 
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'demora', 'Tuve que esperar demasiado', 1),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'no_resolvieron', 'No resolvieron mi solicitud', 2),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'informacion_confusa', 'La información fue confusa o incompleta', 3),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'remitido', 'Me enviaron a otra dependencia sin darme solución', 4),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'trato', 'El trato no fue amable', 5),
+  ('satisfaccion-telefonica', 'motivos_insatisfaccion', 'otro', 'Otro, ¿cuál?', 6),
+
+  -- Values are the networks' utm_source names, so answers and reach per network join.
   ('percepcion-redes', 'redes_sigue', 'facebook', 'Facebook', 1),
   ('percepcion-redes', 'redes_sigue', 'instagram', 'Instagram', 2),
   ('percepcion-redes', 'redes_sigue', 'x', 'X (antes Twitter)', 3),
   ('percepcion-redes', 'redes_sigue', 'tiktok', 'TikTok', 4),
   ('percepcion-redes', 'redes_sigue', 'whatsapp', 'Canal de WhatsApp', 5),
   ('percepcion-redes', 'redes_sigue', 'youtube', 'YouTube', 6),
-  ('percepcion-redes', 'redes_sigue', 'ninguna', 'No sigo a la agencia en redes', 7),
+  ('percepcion-redes', 'redes_sigue', 'ninguna', 'No sigo a la agencia en redes sociales', 7),
 
   ('percepcion-redes', 'frecuencia', 'diaria', 'Todos los días', 1),
   ('percepcion-redes', 'frecuencia', 'semanal', 'Varias veces por semana', 2),
   ('percepcion-redes', 'frecuencia', 'mensual', 'Algunas veces al mes', 3),
   ('percepcion-redes', 'frecuencia', 'casi_nunca', 'Casi nunca', 4),
-  ('percepcion-redes', 'frecuencia', 'nunca', 'Nunca', 5)
+  ('percepcion-redes', 'frecuencia', 'nunca', 'Nunca las he visto', 5)
 ) as o(slug, key, value, label, position) on o.slug = s.slug and o.key = q.key;
+
+drop table seed_services;
+
+alter table public.surveys enable trigger surveys_audit;
+alter table public.survey_questions enable trigger survey_questions_audit;
+alter table public.survey_question_options enable trigger survey_question_options_audit;
+alter table public.survey_question_items enable trigger survey_question_items_audit;

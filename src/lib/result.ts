@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'sold_out'
   | 'slot_taken'
   | 'duplicate'
+  | 'locked'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'validation_failed'

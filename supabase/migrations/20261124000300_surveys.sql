@@ -1,5 +1,6 @@
--- Surveys: definitions (questions, options), anonymous responses and their consent
--- records. Serves plan activities 1.1 (service offer), 1.2 (telephone) and 2.2 (social).
+-- Surveys: definitions (questions, options, matrix items, conditions), anonymous responses and their
+-- consent records, the structure lock that keeps answers valid, and the staff builder functions.
+-- Serves plan activities 1.1 (service offer), 1.2 (telephone) and 2.2 (social).
 
 -- SURVEYS
 create table public.surveys (
@@ -13,6 +14,7 @@ create table public.surveys (
   closes_at          timestamptz,
   consent_version    text        not null references public.consent_texts (version),
   created_at         timestamptz not null default now(),
+  updated_at         timestamptz not null default now(),
   check (closes_at > opens_at)
 );
 comment on table public.surveys is 'Participation surveys. Drafts are invisible to the public; an open survey accepts answers between opens_at and closes_at.';
@@ -21,6 +23,7 @@ comment on column public.surveys.plan_activity_code is 'Plan activity this surve
 comment on column public.surveys.status is 'draft (hidden), open (answers accepted inside the dates) or closed (by staff).';
 comment on column public.surveys.opens_at is 'Null: open as soon as status is open.';
 comment on column public.surveys.closes_at is 'Null: open until staff closes it.';
+comment on column public.surveys.updated_at is 'Last change of the definition or status by staff (public.staff_save_survey and friends).';
 comment on column public.surveys.consent_version is 'Personal-data notice the respondent must accept (Ley 1581 de 2012).';
 create index surveys_plan_activity_idx on public.surveys (plan_activity_code);
 
@@ -57,15 +60,19 @@ create table public.survey_questions (
   check (key !~ '__'),
   check (min_value is null or max_value is null or min_value <= max_value),
   check (not allow_other or type in ('single_choice', 'multiple_choice')),
-  check (condition is null or (jsonb_typeof(condition -> 'question') = 'string' and jsonb_typeof(condition -> 'anyOf') = 'array'))
+  check (condition is null or (
+    jsonb_typeof(condition -> 'question') = 'string'
+    and jsonb_typeof(condition -> 'anyOf') = 'array'
+    and jsonb_array_length(condition -> 'anyOf') > 0
+  ))
 );
 comment on table public.survey_questions is 'Questions of a survey, in order. The key is the public question id in forms and the API (answers.<key>).';
 comment on column public.survey_questions.section is 'Heading the question is grouped under (consecutive questions share it); null for none.';
 comment on column public.survey_questions.type is 'single_choice, multiple_choice, scale_5 (1–5), nps (0–10), matrix (items × one set of options), number, date, short_text (≤ 200 chars), long_text (≤ 2,000 chars).';
-comment on column public.survey_questions.min_value is 'number: lowest value; multiple_choice: fewest selections.';
+comment on column public.survey_questions.min_value is 'number: lowest value (answers are whole numbers); multiple_choice: fewest selections.';
 comment on column public.survey_questions.max_value is 'number: highest value; multiple_choice: most selections.';
 comment on column public.survey_questions.allow_other is 'Choice questions: adds the option "otro" whose text travels as answers.<key>__otro.';
-comment on column public.survey_questions.condition is 'Shown only when an earlier answer matches: {"question": "<key>", "anyOf": ["<value>", …]}; null: always shown.';
+comment on column public.survey_questions.condition is 'Shown only when an earlier answer matches: {"question": "<key>", "anyOf": ["<value>", …]}; null: always shown. The earlier question is a choice (option values) or a scale/NPS question (the number as text). A hidden question must stay unanswered; required applies only when shown.';
 comment on column public.survey_questions.help is 'Hint shown under the label (e.g. what 1 and 5 mean).';
 
 alter table public.survey_questions enable row level security;
@@ -96,7 +103,7 @@ create table public.survey_question_options (
   position    integer not null,
   primary key (question_id, value)
 );
-comment on table public.survey_question_options is 'Options of single and multiple choice questions. The value is what forms post and answers store.';
+comment on table public.survey_question_options is 'Options of single and multiple choice questions, and the columns of matrix questions. The value is what forms post and answers store; value otro is the "Otro, ¿cuál?" option of questions with allow_other.';
 
 alter table public.survey_question_options enable row level security;
 revoke all on table public.survey_question_options from anon, authenticated;
@@ -120,6 +127,7 @@ using (exists (
   where q.id = question_id and s.status <> 'draft'
 ));
 
+-- SURVEY QUESTION ITEMS
 create table public.survey_question_items (
   question_id bigint  not null references public.survey_questions (id) on delete cascade,
   key         text    not null check (key ~ '^[a-z0-9_]+$' and char_length(key) <= 60),
@@ -189,10 +197,11 @@ create table public.survey_answers (
   check (num_nonnulls(option_value, number_value, text_value) = 1 or (option_value = 'otro' and text_value is not null and number_value is null)),
   check (item_key is null or option_value is not null)
 );
-comment on table public.survey_answers is 'Answers of a response: one row per question, and one row per selected option for multiple choice.';
-comment on column public.survey_answers.option_value is 'Chosen option (single and multiple choice).';
-comment on column public.survey_answers.number_value is 'Scale (1–5) or NPS (0–10) value.';
-comment on column public.survey_answers.text_value is 'Free text; may hold personal data the respondent chose to write, hence the consent record.';
+comment on table public.survey_answers is 'Answers of a response: one row per question; one row per selected option for multiple choice; one row per answered item for matrix questions.';
+comment on column public.survey_answers.item_key is 'Matrix questions: the row (item) this answer rates; option_value holds the chosen column.';
+comment on column public.survey_answers.option_value is 'Chosen option (single and multiple choice, matrix column). otro comes with the respondent''s words in text_value.';
+comment on column public.survey_answers.number_value is 'Scale (1–5), NPS (0–10) or number value.';
+comment on column public.survey_answers.text_value is 'Free text, the words of an "otro" answer, or a date as YYYY-MM-DD; may hold personal data the respondent chose to write, hence the consent record.';
 -- Aggregation reads answers per question (counts per option, averages): (question_id, option_value).
 create index survey_answers_question_idx on public.survey_answers (question_id, option_value);
 create index survey_answers_response_idx on public.survey_answers (response_id);
@@ -200,7 +209,298 @@ create index survey_answers_response_idx on public.survey_answers (response_id);
 alter table public.survey_answers enable row level security;
 revoke all on table public.survey_answers from anon, authenticated;
 
--- FUNCTIONS
+-- STRUCTURE LOCK
+-- Answers point at question ids, option values and item keys, and were validated against the
+-- definition of their day (types, bounds, conditions, required). Once a survey has a response,
+-- these triggers refuse every change that would orphan or contradict a stored answer; texts
+-- (labels, help, sections), order, dates and status stay editable, and new optional questions,
+-- new options and new items of optional matrices may be added. The error code PT409 is mapped
+-- to 409 `locked` by the staff functions (and by PostgREST, should a write ever come that way).
+
+create function private.survey_has_responses(p_survey_id bigint)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select exists (select from public.survey_responses r where r.survey_id = p_survey_id);
+$$;
+comment on function private.survey_has_responses(bigint) is 'True once the survey has at least one response: its structure is then locked.';
+revoke execute on function private.survey_has_responses(bigint) from public;
+
+create function private.question_survey_id(p_question_id bigint)
+returns bigint
+language sql
+stable
+set search_path = ''
+as $$
+  select q.survey_id from public.survey_questions q where q.id = p_question_id;
+$$;
+comment on function private.question_survey_id(bigint) is 'Survey of a question (for the option and item locks).';
+revoke execute on function private.question_survey_id(bigint) from public;
+
+create function private.lock_answered_survey()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.survey_has_responses(old.id) then
+    return coalesce(new, old);
+  end if;
+  if tg_op = 'DELETE' then
+    raise exception 'La encuesta «%» ya tiene respuestas y no se puede eliminar.', old.title using errcode = 'PT409';
+  end if;
+  if new.slug <> old.slug then
+    raise exception 'La encuesta ya tiene respuestas: su dirección (%) no puede cambiar.', old.slug using errcode = 'PT409';
+  end if;
+  if new.status = 'draft' and old.status <> 'draft' then
+    raise exception 'La encuesta ya tiene respuestas y no puede volver a borrador. Ciérrela si no quiere recibir más.' using errcode = 'PT409';
+  end if;
+  if new.consent_version <> old.consent_version then
+    raise exception 'La encuesta ya tiene respuestas dadas con otro aviso de datos personales.' using errcode = 'PT409';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.lock_answered_survey() is 'Trigger: an answered survey keeps its slug and consent notice, cannot go back to draft and cannot be deleted.';
+revoke execute on function private.lock_answered_survey() from public;
+
+create trigger surveys_lock
+before update or delete on public.surveys
+for each row execute function private.lock_answered_survey();
+
+create function private.lock_answered_questions()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_old_values text[];
+  v_new_values text[];
+begin
+  if not private.survey_has_responses(coalesce(new.survey_id, old.survey_id)) then
+    return coalesce(new, old);
+  end if;
+
+  if tg_op = 'INSERT' then
+    -- Earlier respondents never saw it: it cannot be required of them.
+    if new.required then
+      raise exception 'La encuesta ya tiene respuestas: la nueva pregunta «%» solo se puede añadir como opcional.', new.label using errcode = 'PT409';
+    end if;
+    return new;
+  end if;
+
+  if tg_op = 'DELETE' then
+    raise exception 'La encuesta ya tiene respuestas: no se puede eliminar la pregunta «%».', old.label using errcode = 'PT409';
+  end if;
+
+  if new.survey_id <> old.survey_id or new.key <> old.key then
+    raise exception 'La encuesta ya tiene respuestas: la clave de la pregunta «%» no puede cambiar.', old.label using errcode = 'PT409';
+  end if;
+  if new.type <> old.type then
+    raise exception 'La encuesta ya tiene respuestas: la pregunta «%» no puede cambiar de tipo.', old.label using errcode = 'PT409';
+  end if;
+  if new.required and not old.required then
+    raise exception 'La encuesta ya tiene respuestas: la pregunta «%» no puede pasar a ser obligatoria.', old.label using errcode = 'PT409';
+  end if;
+  if old.allow_other and not new.allow_other then
+    raise exception 'La encuesta ya tiene respuestas: la pregunta «%» debe conservar la opción «Otro».', old.label using errcode = 'PT409';
+  end if;
+  -- Bounds may only widen: a stored answer must stay inside them.
+  if (new.min_value is not null and (old.min_value is null or new.min_value > old.min_value))
+     or (new.max_value is not null and (old.max_value is null or new.max_value < old.max_value)) then
+    raise exception 'La encuesta ya tiene respuestas: los límites de la pregunta «%» solo se pueden ampliar.', old.label using errcode = 'PT409';
+  end if;
+
+  -- A condition may only show the question to more people, and only if it is optional: a narrower
+  -- one would leave stored answers to a question their respondents should not have seen.
+  if new.condition is distinct from old.condition then
+    v_old_values := array(select jsonb_array_elements_text(old.condition -> 'anyOf'));
+    v_new_values := array(select jsonb_array_elements_text(new.condition -> 'anyOf'));
+    if not (
+      old.condition is not null and new.condition is not null
+      and old.condition ->> 'question' = new.condition ->> 'question'
+      and v_old_values <@ v_new_values
+      and (not new.required or v_new_values <@ v_old_values)
+    ) and not (new.condition is null and not new.required) then
+      raise exception 'La encuesta ya tiene respuestas: la condición de la pregunta «%» no puede cambiar así.', old.label using errcode = 'PT409';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+comment on function private.lock_answered_questions() is 'Trigger: once answered, questions keep key, type, bounds (may widen), «Otro», required (may relax) and condition (may widen when optional); new questions must be optional.';
+revoke execute on function private.lock_answered_questions() from public;
+
+create trigger survey_questions_lock
+before insert or update or delete on public.survey_questions
+for each row execute function private.lock_answered_questions();
+
+create function private.lock_answered_options()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' or not private.survey_has_responses(private.question_survey_id(old.question_id)) then
+    return coalesce(new, old);
+  end if;
+  if tg_op = 'DELETE' then
+    -- The question itself may be going away in the same cascade: that delete is refused first.
+    raise exception 'La encuesta ya tiene respuestas: no se puede quitar la opción «%».', old.label using errcode = 'PT409';
+  end if;
+  if new.question_id <> old.question_id or new.value <> old.value then
+    raise exception 'La encuesta ya tiene respuestas: el valor de la opción «%» no puede cambiar.', old.label using errcode = 'PT409';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.lock_answered_options() is 'Trigger: once answered, options keep their values (labels and order may change; new options may be added).';
+revoke execute on function private.lock_answered_options() from public;
+
+create trigger survey_question_options_lock
+before insert or update or delete on public.survey_question_options
+for each row execute function private.lock_answered_options();
+
+create function private.lock_answered_items()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_question public.survey_questions;
+begin
+  select * into v_question from public.survey_questions where id = coalesce(new.question_id, old.question_id);
+  if not found or not private.survey_has_responses(v_question.survey_id) then
+    return coalesce(new, old);
+  end if;
+  if tg_op = 'INSERT' then
+    -- Every item of a required matrix is required: earlier respondents never rated this one.
+    if v_question.required then
+      raise exception 'La encuesta ya tiene respuestas: no se pueden añadir filas a la matriz obligatoria «%».', v_question.label using errcode = 'PT409';
+    end if;
+    return new;
+  end if;
+  if tg_op = 'DELETE' then
+    raise exception 'La encuesta ya tiene respuestas: no se puede quitar la fila «%».', old.label using errcode = 'PT409';
+  end if;
+  if new.question_id <> old.question_id or new.key <> old.key then
+    raise exception 'La encuesta ya tiene respuestas: la clave de la fila «%» no puede cambiar.', old.label using errcode = 'PT409';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.lock_answered_items() is 'Trigger: once answered, matrix items keep their keys; new items only for optional matrices.';
+revoke execute on function private.lock_answered_items() from public;
+
+create trigger survey_question_items_lock
+before insert or update or delete on public.survey_question_items
+for each row execute function private.lock_answered_items();
+
+-- AUDIT
+-- Staff write definitions only through the staff_* functions below; every row change is logged.
+create trigger surveys_audit
+after insert or update or delete on public.surveys
+for each row execute function private.audit_row_change('id');
+
+create trigger survey_questions_audit
+after insert or update or delete on public.survey_questions
+for each row execute function private.audit_row_change('id');
+
+create trigger survey_question_options_audit
+after insert or update or delete on public.survey_question_options
+for each row execute function private.audit_row_change('question_id');
+
+create trigger survey_question_items_audit
+after insert or update or delete on public.survey_question_items
+for each row execute function private.audit_row_change('question_id');
+
+-- HELPERS
+
+create function private.try_timestamptz(p_value text)
+returns timestamptz
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  return p_value::timestamptz;
+exception when others then
+  return null;
+end;
+$$;
+comment on function private.try_timestamptz(text) is 'The text as a timestamptz, or null when it is not one (input from staff forms and JSON).';
+revoke execute on function private.try_timestamptz(text) from public;
+
+create function private.survey_answer_date(p_value text)
+returns date
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  -- Only YYYY-MM-DD, and only real days: 2026-02-30 is not one (the cast would refuse it too).
+  if p_value is null or p_value !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then
+    return null;
+  end if;
+  if p_value::date not between date '1900-01-01' and date '2100-12-31' then
+    return null;
+  end if;
+  return p_value::date;
+exception when others then
+  return null;
+end;
+$$;
+comment on function private.survey_answer_date(text) is 'A YYYY-MM-DD text as a date between 1900 and 2100, or null (date answers).';
+revoke execute on function private.survey_answer_date(text) from public;
+
+create function private.survey_public_status(p_status text, p_opens_at timestamptz, p_closes_at timestamptz)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select case
+    when p_status = 'draft' then 'draft'
+    when p_status = 'closed' or p_closes_at <= now() then 'closed'
+    when p_opens_at > now() then 'scheduled'
+    else 'open'
+  end;
+$$;
+comment on function private.survey_public_status(text, timestamptz, timestamptz) is 'What the public sees: draft (nothing), open, scheduled (opens later) or closed (by staff or past closes_at).';
+revoke execute on function private.survey_public_status(text, timestamptz, timestamptz) from public;
+
+-- Conditional display: is the earlier answer one of the condition's values? p_shown holds the valid
+-- answers of the questions shown so far ({"key": "value" | ["a","b"] | 4}), so a condition on a
+-- hidden question is never met and chains of conditions hide together.
+create function private.survey_condition_met(p_condition jsonb, p_shown jsonb)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select case
+    when p_condition is null then true
+    else coalesce((
+      select case jsonb_typeof(a.value)
+        when 'array' then exists (
+          select from jsonb_array_elements_text(a.value) chosen(v)
+          where chosen.v in (select jsonb_array_elements_text(p_condition -> 'anyOf'))
+        )
+        when 'string' then (a.value #>> '{}') in (select jsonb_array_elements_text(p_condition -> 'anyOf'))
+        when 'number' then (a.value #>> '{}') in (select jsonb_array_elements_text(p_condition -> 'anyOf'))
+        else false
+      end
+      from (select p_shown -> (p_condition ->> 'question') as value) a
+      where a.value is not null
+    ), false)
+  end;
+$$;
+comment on function private.survey_condition_met(jsonb, jsonb) is 'True when the condition is null or the earlier answer (in p_shown) matches one of its anyOf values.';
+revoke execute on function private.survey_condition_met(jsonb, jsonb) from public;
+
+-- PUBLIC FUNCTIONS
 
 create function public.list_surveys()
 returns jsonb
@@ -232,6 +532,9 @@ comment on function public.list_surveys() is 'Published surveys (not drafts), ne
 revoke execute on function public.list_surveys() from public, anon, authenticated;
 grant execute on function public.list_surveys() to anon, authenticated;
 
+-- The question shape here is the one staff_get_survey returns too (private.survey_questions_json),
+-- plus maxLength; it is spelled out again because this function runs as the caller, under RLS,
+-- and the public roles cannot reach the private schema.
 create function public.get_survey(p_slug text)
 returns jsonb
 language sql
@@ -255,19 +558,29 @@ as $$
     'questions',    coalesce((
       select jsonb_agg(
         jsonb_build_object(
-          'id',        q.key,
-          'type',      q.type,
-          'label',     q.label,
-          'help',      q.help,
-          'required',  q.required,
-          'section',   q.section,
-          'options',   coalesce((
+          'id',         q.key,
+          'type',       q.type,
+          'label',      q.label,
+          'help',       q.help,
+          'required',   q.required,
+          'section',    q.section,
+          'options',    coalesce((
             select jsonb_agg(jsonb_build_object('value', o.value, 'label', o.label) order by o.position, o.value)
             from public.survey_question_options o
             where o.question_id = q.id
-              and q.type in ('single_choice', 'multiple_choice')
+              and q.type in ('single_choice', 'multiple_choice', 'matrix')
           ), '[]'::jsonb),
-          'maxLength', case q.type when 'short_text' then 200 when 'long_text' then 2000 end
+          'items',      coalesce((
+            select jsonb_agg(jsonb_build_object('key', i.key, 'label', i.label) order by i.position, i.key)
+            from public.survey_question_items i
+            where i.question_id = q.id
+              and q.type = 'matrix'
+          ), '[]'::jsonb),
+          'min',        case when q.type in ('number', 'multiple_choice') then q.min_value::bigint end,
+          'max',        case when q.type in ('number', 'multiple_choice') then q.max_value::bigint end,
+          'allowOther', q.allow_other,
+          'condition',  q.condition,
+          'maxLength',  case q.type when 'short_text' then 200 when 'long_text' then 2000 end
         )
         order by q.position, q.id
       )
@@ -280,7 +593,7 @@ as $$
   where s.slug = p_slug
     and s.status <> 'draft';
 $$;
-comment on function public.get_survey(text) is 'Definition of a published survey for its form; null when missing or draft.';
+comment on function public.get_survey(text) is 'Definition of a published survey for its form; null when missing or draft. Questions: id, type, label, help, required, section, options, items (matrix rows), min/max, allowOther, condition, maxLength.';
 revoke execute on function public.get_survey(text) from public, anon, authenticated;
 grant execute on function public.get_survey(text) to anon, authenticated;
 
@@ -311,12 +624,19 @@ declare
   v_answers     jsonb := coalesce(p_answers, '{}'::jsonb);
   v_fields      jsonb := '{}'::jsonb;
   v_rows        jsonb := '[]'::jsonb;
+  v_shown       jsonb := '{}'::jsonb;   -- valid answers of the questions shown so far (conditions)
   v_question    record;
+  v_path        text;
   v_value       jsonb;
-  v_items       jsonb;
-  v_item        jsonb;
+  v_other       jsonb;
+  v_other_text  text;
+  v_choices     jsonb;
+  v_choice      text;
+  v_count       integer;
+  v_missing     text;
   v_text        text;
   v_number      numeric;
+  v_date        date;
   v_unknown     text;
   v_response_id uuid := gen_random_uuid();
   v_consent_id  uuid := gen_random_uuid();
@@ -346,10 +666,13 @@ begin
     )));
   end if;
 
-  -- 3. The survey exists and is published.
+  -- 3. The survey exists and is published. The key-share lock (the one the foreign key of the insert
+  -- below takes anyway) makes staff_save_survey wait for this call, and this call wait for a save in
+  -- progress, so answers are always checked against the definition they are stored under.
   select * into v_survey
   from public.surveys
-  where slug = p_slug and status <> 'draft';
+  where slug = p_slug and status <> 'draft'
+  for key share;
 
   if not found then
     return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
@@ -391,7 +714,8 @@ begin
     v_fields := v_fields || jsonb_build_object('consent', 'El aviso de tratamiento de datos cambió. Recargue la página, léalo y acéptelo de nuevo.');
   end if;
 
-  -- 6. Answers: unknown keys, required, options, ranges and lengths.
+  -- 6. Answers, question by question in order: unknown keys, conditions, required, then the rules
+  -- of each type. Every problem is collected so the respondent sees all of them at once.
   if jsonb_typeof(v_answers) <> 'object' then
     v_fields := v_fields || jsonb_build_object('answers', 'Las respuestas no tienen un formato válido.');
     v_answers := '{}'::jsonb;
@@ -402,28 +726,59 @@ begin
     from jsonb_object_keys(v_answers) as k
     where not exists (
       select from public.survey_questions q
-      where q.survey_id = v_survey.id and q.key = k
+      where q.survey_id = v_survey.id
+        and (q.key = k or (q.allow_other and q.key || '__otro' = k))
     )
   loop
     v_fields := v_fields || jsonb_build_object('answers.' || v_unknown, 'Esta pregunta no existe en la encuesta.');
   end loop;
 
   for v_question in
-    select q.id, q.key, q.type, q.required
+    select q.id, q.key, q.type, q.label, q.required, q.min_value, q.max_value, q.allow_other, q.condition
     from public.survey_questions q
     where q.survey_id = v_survey.id
     order by q.position, q.id
   loop
+    v_path := 'answers.' || v_question.key;
     v_value := v_answers -> v_question.key;
+    v_other := case when v_question.allow_other then v_answers -> (v_question.key || '__otro') end;
+    v_other_text := case when jsonb_typeof(v_other) = 'string' then nullif(btrim(v_other #>> '{}'), '') end;
+    if jsonb_typeof(v_other) not in ('string', 'null') then
+      v_fields := v_fields || jsonb_build_object(v_path || '__otro', 'Escriba la otra opción como texto.');
+    end if;
 
-    -- Empty means unanswered: missing, null, blank text or no option selected.
+    -- Empty means unanswered: missing, null, blank text, no option selected, no matrix row rated.
+    -- Blank matrix rows (a form's untouched row) are dropped first.
+    if jsonb_typeof(v_value) = 'object' then
+      v_value := coalesce((
+        select jsonb_object_agg(e.key, e.value)
+        from jsonb_each(v_value) e
+        where jsonb_typeof(e.value) <> 'null' and not (jsonb_typeof(e.value) = 'string' and btrim(e.value #>> '{}') = '')
+      ), '{}'::jsonb);
+    end if;
     if v_value is null
       or jsonb_typeof(v_value) = 'null'
       or (jsonb_typeof(v_value) = 'string' and btrim(v_value #>> '{}') = '')
       or v_value = '[]'::jsonb
+      or v_value = '{}'::jsonb
     then
+      v_value := null;
+    end if;
+
+    -- A question hidden by its condition must stay unanswered; required applies only when shown.
+    if not private.survey_condition_met(v_question.condition, v_shown) then
+      if v_value is not null or v_other_text is not null then
+        v_fields := v_fields || jsonb_build_object(v_path, 'Esta pregunta no aplica según sus respuestas anteriores: déjela sin responder.');
+      end if;
+      continue;
+    end if;
+
+    if v_value is null then
+      if v_other_text is not null then
+        v_fields := v_fields || jsonb_build_object(v_path || '__otro', 'Marque «Otro» para escribir otra opción, o borre este texto.');
+      end if;
       if v_question.required then
-        v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Esta pregunta es obligatoria.');
+        v_fields := v_fields || jsonb_build_object(v_path, 'Esta pregunta es obligatoria.');
       end if;
       continue;
     end if;
@@ -432,31 +787,59 @@ begin
       when 'single_choice', 'multiple_choice' then
         if jsonb_typeof(v_value) = 'array' then
           if v_question.type = 'single_choice' then
-            v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Elija una sola opción.');
+            v_fields := v_fields || jsonb_build_object(v_path, 'Elija una sola opción.');
             continue;
           end if;
-          v_items := v_value;
+          v_choices := v_value;
         else
-          v_items := jsonb_build_array(v_value);
+          v_choices := jsonb_build_array(v_value);
         end if;
 
         if exists (
-          select from jsonb_array_elements(v_items) as i(item)
-          where jsonb_typeof(i.item) <> 'string'
+          select from jsonb_array_elements(v_choices) as c(choice)
+          where jsonb_typeof(c.choice) <> 'string'
             or not exists (
               select from public.survey_question_options o
-              where o.question_id = v_question.id and o.value = i.item #>> '{}'
+              where o.question_id = v_question.id and o.value = c.choice #>> '{}'
             )
         ) then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Elija una de las opciones de la lista.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Elija una de las opciones de la lista.');
           continue;
         end if;
 
-        for v_item in select distinct i.item from jsonb_array_elements(v_items) as i(item) loop
+        select count(distinct c.choice) into v_count from jsonb_array_elements_text(v_choices) as c(choice);
+        if v_question.min_value is not null and v_count < v_question.min_value then
+          v_fields := v_fields || jsonb_build_object(v_path, format('Elija al menos %s opciones.', v_question.min_value));
+          continue;
+        end if;
+        if v_question.max_value is not null and v_count > v_question.max_value then
+          v_fields := v_fields || jsonb_build_object(v_path, case when v_question.max_value = 1 then 'Elija solo una opción.'
+            else format('Elija como máximo %s opciones.', v_question.max_value) end);
+          continue;
+        end if;
+
+        -- "Otro, ¿cuál?": the words travel beside the choice, and only with it.
+        if v_question.allow_other and v_choices ? 'otro' then
+          if v_other_text is null then
+            v_fields := v_fields || jsonb_build_object(v_path || '__otro', 'Escriba cuál es la otra opción.');
+            continue;
+          elsif char_length(v_other_text) > 200 then
+            v_fields := v_fields || jsonb_build_object(v_path || '__otro', 'Escriba como máximo 200 caracteres.');
+            continue;
+          end if;
+        elsif v_other_text is not null then
+          v_fields := v_fields || jsonb_build_object(v_path || '__otro', 'Marque «Otro» para escribir otra opción, o borre este texto.');
+          continue;
+        end if;
+
+        for v_choice in select distinct c.choice from jsonb_array_elements_text(v_choices) as c(choice) loop
           v_rows := v_rows || jsonb_build_array(jsonb_build_object(
-            'question_id', v_question.id, 'option_value', v_item #>> '{}'
+            'question_id', v_question.id,
+            'option_value', v_choice,
+            'text_value', case when v_choice = 'otro' then v_other_text end
           ));
         end loop;
+        v_shown := v_shown || jsonb_build_object(v_question.key, v_value);
 
       when 'scale_5', 'nps' then
         -- Numbers may arrive as JSON numbers or as the digits a form posts.
@@ -465,29 +848,80 @@ begin
           when jsonb_typeof(v_value) = 'string' and btrim(v_value #>> '{}') ~ '^[0-9]{1,2}$' then btrim(v_value #>> '{}')::numeric
         end;
         if v_question.type = 'scale_5' and (v_number is null or v_number <> trunc(v_number) or v_number not between 1 and 5) then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Elija un valor de 1 a 5.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Elija un valor entre 1 y 5.');
         elsif v_question.type = 'nps' and (v_number is null or v_number <> trunc(v_number) or v_number not between 0 and 10) then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Elija un valor de 0 a 10.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Elija un valor entre 0 y 10.');
         else
-          v_rows := v_rows || jsonb_build_array(jsonb_build_object(
-            'question_id', v_question.id, 'number_value', v_number
-          ));
+          v_rows := v_rows || jsonb_build_array(jsonb_build_object('question_id', v_question.id, 'number_value', v_number));
+          v_shown := v_shown || jsonb_build_object(v_question.key, v_number::integer);
         end if;
+
+      when 'number' then
+        -- Whole numbers only: no doubt about decimal commas (es-CO) versus points.
+        v_number := case
+          when jsonb_typeof(v_value) = 'number' then (v_value #>> '{}')::numeric
+          when jsonb_typeof(v_value) = 'string' and btrim(v_value #>> '{}') ~ '^-?[0-9]{1,12}$' then btrim(v_value #>> '{}')::numeric
+        end;
+        if v_number is null or v_number <> trunc(v_number) or abs(v_number) > 999999999999 then
+          v_fields := v_fields || jsonb_build_object(v_path, 'Escriba un número entero, sin puntos ni comas.');
+        elsif (v_question.min_value is not null and v_number < v_question.min_value)
+           or (v_question.max_value is not null and v_number > v_question.max_value) then
+          v_fields := v_fields || jsonb_build_object(v_path, case
+            when v_question.min_value is not null and v_question.max_value is not null
+              then format('Escriba un número entre %s y %s.', v_question.min_value::bigint, v_question.max_value::bigint)
+            when v_question.min_value is not null then format('Escriba un número mayor o igual a %s.', v_question.min_value::bigint)
+            else format('Escriba un número menor o igual a %s.', v_question.max_value::bigint)
+          end);
+        else
+          v_rows := v_rows || jsonb_build_array(jsonb_build_object('question_id', v_question.id, 'number_value', v_number));
+          v_shown := v_shown || jsonb_build_object(v_question.key, v_number::bigint);
+        end if;
+
+      when 'date' then
+        v_date := case when jsonb_typeof(v_value) = 'string' then private.survey_answer_date(btrim(v_value #>> '{}')) end;
+        if v_date is null then
+          v_fields := v_fields || jsonb_build_object(v_path, 'Escriba una fecha válida (año-mes-día) entre 1900 y 2100.');
+        else
+          v_rows := v_rows || jsonb_build_array(jsonb_build_object('question_id', v_question.id, 'text_value', to_char(v_date, 'YYYY-MM-DD')));
+        end if;
+
+      when 'matrix' then
+        -- {"<item>": "<option>", …}: every key an item of the question, every value one of its columns.
+        if jsonb_typeof(v_value) <> 'object' or exists (
+          select from jsonb_each(v_value) e
+          where not exists (select from public.survey_question_items i where i.question_id = v_question.id and i.key = e.key)
+            or jsonb_typeof(e.value) <> 'string'
+            or not exists (select from public.survey_question_options o where o.question_id = v_question.id and o.value = e.value #>> '{}')
+        ) then
+          v_fields := v_fields || jsonb_build_object(v_path, 'Elija una de las opciones en cada fila.');
+          continue;
+        end if;
+        if v_question.required then
+          select string_agg('«' || i.label || '»', ', ' order by i.position, i.key) into v_missing
+          from public.survey_question_items i
+          where i.question_id = v_question.id and not v_value ? i.key;
+          if v_missing is not null then
+            v_fields := v_fields || jsonb_build_object(v_path, 'Elija una opción en cada fila. Falta: ' || v_missing || '.');
+            continue;
+          end if;
+        end if;
+        v_rows := v_rows || coalesce((
+          select jsonb_agg(jsonb_build_object('question_id', v_question.id, 'item_key', e.key, 'option_value', e.value #>> '{}'))
+          from jsonb_each(v_value) e
+        ), '[]'::jsonb);
 
       when 'short_text', 'long_text' then
         if jsonb_typeof(v_value) <> 'string' then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Escriba su respuesta como texto.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Escriba su respuesta como texto.');
           continue;
         end if;
         v_text := btrim(v_value #>> '{}');
         if v_question.type = 'short_text' and char_length(v_text) > 200 then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Escriba máximo 200 caracteres.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Escriba como máximo 200 caracteres.');
         elsif v_question.type = 'long_text' and char_length(v_text) > 2000 then
-          v_fields := v_fields || jsonb_build_object('answers.' || v_question.key, 'Escriba máximo 2.000 caracteres.');
+          v_fields := v_fields || jsonb_build_object(v_path, 'Escriba como máximo 2000 caracteres.');
         else
-          v_rows := v_rows || jsonb_build_array(jsonb_build_object(
-            'question_id', v_question.id, 'text_value', v_text
-          ));
+          v_rows := v_rows || jsonb_build_array(jsonb_build_object('question_id', v_question.id, 'text_value', v_text));
         end if;
     end case;
   end loop;
@@ -520,9 +954,9 @@ begin
     case when v_channel = 'phone' then nullif(auth.jwt() ->> 'sub', '') end
   );
 
-  insert into public.survey_answers (response_id, question_id, option_value, number_value, text_value)
-  select v_response_id, r.question_id, r.option_value, r.number_value, r.text_value
-  from jsonb_to_recordset(v_rows) as r(question_id bigint, option_value text, number_value numeric, text_value text);
+  insert into public.survey_answers (response_id, question_id, item_key, option_value, number_value, text_value)
+  select v_response_id, r.question_id, r.item_key, r.option_value, r.number_value, r.text_value
+  from jsonb_to_recordset(v_rows) as r(question_id bigint, item_key text, option_value text, number_value numeric, text_value text);
 
   -- 8. Remember the result under the idempotency key.
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object(
@@ -532,6 +966,692 @@ begin
 end;
 $$;
 comment on function public.submit_survey_response(text, jsonb, text, text, text, text, text, text) is
-  'Records one survey response with its consent. Order: idempotency, rate limit, not_found, closed, consent and answers validation, write.';
+  'Records one survey response with its consent. Order: idempotency, rate limit, not_found, closed, consent and answers validation (types, bounds, «Otro», conditions), write.';
 revoke execute on function public.submit_survey_response(text, jsonb, text, text, text, text, text, text) from public, anon, authenticated;
 grant execute on function public.submit_survey_response(text, jsonb, text, text, text, text, text, text) to anon, authenticated;
+
+-- STAFF FUNCTIONS (survey builder: roles admin and communications)
+-- A survey definition travels as one JSON document, the shape staff_get_survey returns under
+-- "definition": {"slug","title","description","planActivity","opensAt","closesAt","questions":[
+--   {"id","type","label","help","required","section","options":[{"value","label"}],"items":[{"key","label"}],
+--    "min","max","allowOther","condition":{"question","anyOf":[…]}|null}]}.
+
+-- Checks a definition and returns the contract's `fields` map ({} when valid). The TypeScript schema
+-- (src/lib/surveys/staff/definition-schema.ts) says the same first, with the same messages; this is
+-- the rule itself, for every caller.
+create function private.survey_definition_errors(p_def jsonb)
+returns jsonb
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_fields   jsonb := '{}'::jsonb;
+  v_seen     jsonb := '{}'::jsonb;  -- earlier questions: key -> {"type", "label", "values": [answers a condition may name]}
+  v_q        jsonb;
+  v_ord      bigint;
+  v_path     text;
+  v_key      text;
+  v_type     text;
+  v_options  jsonb;
+  v_items    jsonb;
+  v_values   jsonb;
+  v_regular  integer;
+  v_total    integer;
+  v_min      jsonb;
+  v_max      jsonb;
+  v_ref      jsonb;
+  v_bad      text;
+  v_opens    timestamptz;
+  v_closes   timestamptz;
+begin
+  if jsonb_typeof(p_def) is distinct from 'object' then
+    return jsonb_build_object('body', 'La definición de la encuesta debe ser un objeto JSON.');
+  end if;
+
+  if coalesce(p_def ->> 'slug', '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(p_def ->> 'slug') > 80 then
+    v_fields := jsonb_build_object('slug', 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.') || v_fields;
+  end if;
+  if coalesce(btrim(p_def ->> 'title'), '') = '' or char_length(p_def ->> 'title') > 200 then
+    v_fields := jsonb_build_object('title', 'Escriba el título de la encuesta (máximo 200 caracteres).') || v_fields;
+  end if;
+  if char_length(coalesce(p_def ->> 'description', '')) > 2000 then
+    v_fields := jsonb_build_object('description', 'La descripción admite máximo 2000 caracteres.') || v_fields;
+  end if;
+  if nullif(p_def ->> 'planActivity', '') is not null
+     and not exists (select from public.plan_activities a where a.code = p_def ->> 'planActivity') then
+    v_fields := jsonb_build_object('planActivity', 'Elija una actividad del plan que exista (por ejemplo 1.1).') || v_fields;
+  end if;
+
+  v_opens := private.try_timestamptz(nullif(p_def ->> 'opensAt', ''));
+  v_closes := private.try_timestamptz(nullif(p_def ->> 'closesAt', ''));
+  if nullif(p_def ->> 'opensAt', '') is not null and v_opens is null then
+    v_fields := jsonb_build_object('opensAt', 'Escriba una fecha y hora de apertura válidas.') || v_fields;
+  end if;
+  if nullif(p_def ->> 'closesAt', '') is not null and v_closes is null then
+    v_fields := jsonb_build_object('closesAt', 'Escriba una fecha y hora de cierre válidas.') || v_fields;
+  elsif v_closes <= v_opens then
+    v_fields := jsonb_build_object('closesAt', 'La fecha de cierre debe ser posterior a la de apertura.') || v_fields;
+  end if;
+
+  if p_def -> 'questions' is not null and jsonb_typeof(p_def -> 'questions') <> 'array' then
+    return jsonb_build_object('questions', 'Las preguntas deben ser una lista.') || v_fields;
+  end if;
+  if jsonb_array_length(coalesce(p_def -> 'questions', '[]'::jsonb)) > 100 then
+    return jsonb_build_object('questions', 'Una encuesta admite máximo 100 preguntas.') || v_fields;
+  end if;
+
+  for v_q, v_ord in
+    select e.value, e.ordinality from jsonb_array_elements(coalesce(p_def -> 'questions', '[]'::jsonb)) with ordinality e
+  loop
+    v_path := 'questions.' || (v_ord - 1);
+    if jsonb_typeof(v_q) <> 'object' then
+      v_fields := jsonb_build_object(v_path, 'Cada pregunta debe ser un objeto.') || v_fields;
+      continue;
+    end if;
+    v_key := v_q ->> 'id';
+    v_type := v_q ->> 'type';
+    v_options := coalesce(v_q -> 'options', '[]'::jsonb);
+    v_items := coalesce(v_q -> 'items', '[]'::jsonb);
+    v_min := v_q -> 'min';
+    v_max := v_q -> 'max';
+
+    if coalesce(v_key, '') !~ '^[a-z][a-z0-9_]*$' or v_key ~ '__' or char_length(v_key) > 60 then
+      v_fields := jsonb_build_object(v_path || '.id', 'Use una clave que empiece por letra, con minúsculas, números y guion bajo (máximo 60), sin «__».') || v_fields;
+    elsif v_seen ? v_key then
+      v_fields := jsonb_build_object(v_path || '.id', format('La clave «%s» ya se usa en otra pregunta.', v_key)) || v_fields;
+    end if;
+    if v_type is null or v_type not in ('single_choice', 'multiple_choice', 'scale_5', 'nps', 'matrix', 'number', 'date', 'short_text', 'long_text') then
+      v_fields := jsonb_build_object(v_path || '.type', 'Elija un tipo de pregunta válido.') || v_fields;
+      continue;
+    end if;
+    if coalesce(btrim(v_q ->> 'label'), '') = '' or char_length(v_q ->> 'label') > 500 then
+      v_fields := jsonb_build_object(v_path || '.label', 'Escriba el enunciado de la pregunta (máximo 500 caracteres).') || v_fields;
+    end if;
+    if char_length(coalesce(v_q ->> 'help', '')) > 1000 then
+      v_fields := jsonb_build_object(v_path || '.help', 'La ayuda admite máximo 1000 caracteres.') || v_fields;
+    end if;
+    if char_length(coalesce(v_q ->> 'section', '')) > 120 then
+      v_fields := jsonb_build_object(v_path || '.section', 'El nombre de la sección admite máximo 120 caracteres.') || v_fields;
+    end if;
+    if jsonb_typeof(v_q -> 'required') is distinct from 'boolean' then
+      v_fields := jsonb_build_object(v_path || '.required', 'Indique si la pregunta es obligatoria.') || v_fields;
+    end if;
+    if jsonb_typeof(v_q -> 'allowOther') not in ('boolean', 'null') then
+      v_fields := jsonb_build_object(v_path || '.allowOther', 'Indique si la pregunta admite la opción «Otro».') || v_fields;
+    elsif coalesce(v_q -> 'allowOther' = 'true'::jsonb, false) and v_type not in ('single_choice', 'multiple_choice') then
+      v_fields := jsonb_build_object(v_path || '.allowOther', 'Solo las preguntas de selección admiten la opción «Otro».') || v_fields;
+    end if;
+
+    -- Options (choice questions; the columns of a matrix).
+    if jsonb_typeof(v_options) <> 'array' then
+      v_fields := jsonb_build_object(v_path || '.options', 'Las opciones deben ser una lista.') || v_fields;
+      v_options := '[]'::jsonb;
+    end if;
+    if v_type in ('single_choice', 'multiple_choice', 'matrix') then
+      if exists (
+        select from jsonb_array_elements(v_options) o
+        where jsonb_typeof(o) <> 'object'
+          or coalesce(o ->> 'value', '') !~ '^[a-z0-9_]+$' or char_length(o ->> 'value') > 60
+          or coalesce(btrim(o ->> 'label'), '') = '' or char_length(o ->> 'label') > 200
+      ) then
+        v_fields := jsonb_build_object(v_path || '.options', 'Cada opción necesita un valor (minúsculas, números y guion bajo, máximo 60) y una etiqueta (máximo 200 caracteres).') || v_fields;
+      else
+        select min(o ->> 'value') into v_bad
+        from jsonb_array_elements(v_options) o
+        group by o ->> 'value' having count(*) > 1 limit 1;
+        if v_bad is not null then
+          v_fields := jsonb_build_object(v_path || '.options', format('El valor «%s» se repite.', v_bad)) || v_fields;
+        elsif v_type <> 'matrix' and not coalesce(v_q -> 'allowOther' = 'true'::jsonb, false)
+              and exists (select from jsonb_array_elements(v_options) o where o ->> 'value' = 'otro') then
+          v_fields := jsonb_build_object(v_path || '.options', 'El valor «otro» está reservado para la opción «Otro, ¿cuál?»: active «Permitir otro».') || v_fields;
+        end if;
+      end if;
+      select count(*) filter (where o ->> 'value' is distinct from 'otro'), count(*) into v_regular, v_total
+      from jsonb_array_elements(v_options) o;
+      if v_type <> 'matrix' and coalesce(v_q -> 'allowOther' = 'true'::jsonb, false) and not exists (
+        select from jsonb_array_elements(v_options) o where o ->> 'value' = 'otro'
+      ) then
+        v_total := v_total + 1;
+      end if;
+      if v_type = 'matrix' and v_total < 2 then
+        v_fields := jsonb_build_object(v_path || '.options', 'Escriba al menos dos columnas (opciones de respuesta).') || v_fields;
+      elsif v_type <> 'matrix' and (v_total < 2 or v_regular < 1) then
+        v_fields := jsonb_build_object(v_path || '.options', 'Escriba al menos dos opciones.') || v_fields;
+      end if;
+    elsif jsonb_array_length(v_options) > 0 then
+      v_fields := jsonb_build_object(v_path || '.options', 'Este tipo de pregunta no lleva opciones.') || v_fields;
+    end if;
+
+    -- Items (rows of a matrix).
+    if jsonb_typeof(v_items) <> 'array' then
+      v_fields := jsonb_build_object(v_path || '.items', 'Las filas deben ser una lista.') || v_fields;
+      v_items := '[]'::jsonb;
+    end if;
+    if v_type = 'matrix' then
+      if jsonb_array_length(v_items) = 0 then
+        v_fields := jsonb_build_object(v_path || '.items', 'Escriba al menos una fila.') || v_fields;
+      elsif exists (
+        select from jsonb_array_elements(v_items) i
+        where jsonb_typeof(i) <> 'object'
+          or coalesce(i ->> 'key', '') !~ '^[a-z0-9_]+$' or char_length(i ->> 'key') > 60
+          or coalesce(btrim(i ->> 'label'), '') = '' or char_length(i ->> 'label') > 200
+      ) then
+        v_fields := jsonb_build_object(v_path || '.items', 'Cada fila necesita una clave (minúsculas, números y guion bajo, máximo 60) y una etiqueta (máximo 200 caracteres).') || v_fields;
+      else
+        select min(i ->> 'key') into v_bad
+        from jsonb_array_elements(v_items) i
+        group by i ->> 'key' having count(*) > 1 limit 1;
+        if v_bad is not null then
+          v_fields := jsonb_build_object(v_path || '.items', format('La clave de fila «%s» se repite.', v_bad)) || v_fields;
+        end if;
+      end if;
+    elsif jsonb_array_length(v_items) > 0 then
+      v_fields := jsonb_build_object(v_path || '.items', 'Solo las preguntas de matriz llevan filas.') || v_fields;
+    end if;
+
+    -- Bounds: a number's range, or how many options a multiple choice takes.
+    if v_type in ('number', 'multiple_choice') then
+      if (v_min is not null and jsonb_typeof(v_min) <> 'null' and (jsonb_typeof(v_min) <> 'number' or (v_min #>> '{}')::numeric <> trunc((v_min #>> '{}')::numeric)))
+      then
+        v_fields := jsonb_build_object(v_path || '.min', 'Escriba un número entero.') || v_fields;
+        v_min := null;
+      end if;
+      if (v_max is not null and jsonb_typeof(v_max) <> 'null' and (jsonb_typeof(v_max) <> 'number' or (v_max #>> '{}')::numeric <> trunc((v_max #>> '{}')::numeric)))
+      then
+        v_fields := jsonb_build_object(v_path || '.max', 'Escriba un número entero.') || v_fields;
+        v_max := null;
+      end if;
+      if jsonb_typeof(v_min) = 'null' then v_min := null; end if;
+      if jsonb_typeof(v_max) = 'null' then v_max := null; end if;
+      if v_type = 'number' and (abs((v_min #>> '{}')::numeric) > 999999999999 or abs((v_max #>> '{}')::numeric) > 999999999999) then
+        v_fields := jsonb_build_object(v_path || '.min', 'Use límites de máximo 12 cifras.') || v_fields;
+      end if;
+      if v_type = 'multiple_choice' and v_min is not null and ((v_min #>> '{}')::numeric < 1 or (v_min #>> '{}')::numeric > v_total) then
+        v_fields := jsonb_build_object(v_path || '.min', 'El mínimo de opciones debe estar entre 1 y el número de opciones.') || v_fields;
+      end if;
+      if v_type = 'multiple_choice' and v_max is not null and ((v_max #>> '{}')::numeric < 1 or (v_max #>> '{}')::numeric > v_total) then
+        v_fields := jsonb_build_object(v_path || '.max', 'El máximo de opciones debe estar entre 1 y el número de opciones.') || v_fields;
+      end if;
+      if (v_min #>> '{}')::numeric > (v_max #>> '{}')::numeric then
+        v_fields := jsonb_build_object(v_path || '.max', 'El máximo no puede ser menor que el mínimo.') || v_fields;
+      end if;
+    elsif (v_min is not null and jsonb_typeof(v_min) <> 'null') or (v_max is not null and jsonb_typeof(v_max) <> 'null') then
+      v_fields := jsonb_build_object(v_path || '.min', 'Solo las preguntas de número y de selección múltiple llevan mínimo y máximo.') || v_fields;
+    end if;
+
+    -- Condition: an earlier choice or scale question, and answers it can actually have.
+    if v_q -> 'condition' is not null and jsonb_typeof(v_q -> 'condition') <> 'null' then
+      v_ref := v_seen -> (v_q #>> '{condition,question}');
+      if jsonb_typeof(v_q -> 'condition') <> 'object' or v_ref is null
+         or v_ref ->> 'type' not in ('single_choice', 'multiple_choice', 'scale_5', 'nps') then
+        v_fields := jsonb_build_object(v_path || '.condition', 'La condición debe referirse a una pregunta de selección o de escala anterior a esta.') || v_fields;
+      elsif jsonb_typeof(v_q #> '{condition,anyOf}') is distinct from 'array' or jsonb_array_length(v_q #> '{condition,anyOf}') = 0 then
+        v_fields := jsonb_build_object(v_path || '.condition', 'Elija al menos una respuesta que muestre esta pregunta.') || v_fields;
+      else
+        select min(a #>> '{}') into v_bad
+        from jsonb_array_elements(v_q #> '{condition,anyOf}') a
+        where jsonb_typeof(a) <> 'string' or not (v_ref -> 'values') ? (a #>> '{}');
+        if v_bad is not null or exists (select from jsonb_array_elements(v_q #> '{condition,anyOf}') a where jsonb_typeof(a) <> 'string') then
+          v_fields := jsonb_build_object(v_path || '.condition', format('«%s» no es una respuesta posible de «%s».', v_bad, v_ref ->> 'label')) || v_fields;
+        end if;
+      end if;
+    end if;
+
+    v_values := case v_type
+      when 'scale_5' then '["1","2","3","4","5"]'::jsonb
+      when 'nps' then '["0","1","2","3","4","5","6","7","8","9","10"]'::jsonb
+      when 'single_choice' then coalesce((select jsonb_agg(o ->> 'value') from jsonb_array_elements(v_options) o), '[]'::jsonb)
+        || case when coalesce(v_q -> 'allowOther' = 'true'::jsonb, false) then '["otro"]'::jsonb else '[]'::jsonb end
+      when 'multiple_choice' then coalesce((select jsonb_agg(o ->> 'value') from jsonb_array_elements(v_options) o), '[]'::jsonb)
+        || case when coalesce(v_q -> 'allowOther' = 'true'::jsonb, false) then '["otro"]'::jsonb else '[]'::jsonb end
+      else '[]'::jsonb
+    end;
+    if v_key is not null and not v_seen ? v_key then
+      v_seen := v_seen || jsonb_build_object(v_key, jsonb_build_object('type', v_type, 'label', v_q ->> 'label', 'values', v_values));
+    end if;
+  end loop;
+
+  return v_fields;
+end;
+$$;
+comment on function private.survey_definition_errors(jsonb) is 'Validates a survey definition from the builder; returns {path: Spanish message}, {} when valid.';
+revoke execute on function private.survey_definition_errors(jsonb) from public;
+
+-- The questions of any survey (drafts too) in the definition shape the builder edits and saves back.
+create function private.survey_questions_json(p_survey_id bigint)
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(
+    jsonb_build_object(
+      'id',         q.key,
+      'type',       q.type,
+      'label',      q.label,
+      'help',       q.help,
+      'required',   q.required,
+      'section',    q.section,
+      'options',    coalesce((
+        select jsonb_agg(jsonb_build_object('value', o.value, 'label', o.label) order by o.position, o.value)
+        from public.survey_question_options o
+        where o.question_id = q.id and q.type in ('single_choice', 'multiple_choice', 'matrix')
+      ), '[]'::jsonb),
+      'items',      coalesce((
+        select jsonb_agg(jsonb_build_object('key', i.key, 'label', i.label) order by i.position, i.key)
+        from public.survey_question_items i
+        where i.question_id = q.id and q.type = 'matrix'
+      ), '[]'::jsonb),
+      'min',        case when q.type in ('number', 'multiple_choice') then q.min_value::bigint end,
+      'max',        case when q.type in ('number', 'multiple_choice') then q.max_value::bigint end,
+      'allowOther', q.allow_other,
+      'condition',  q.condition
+    )
+    order by q.position, q.id
+  ), '[]'::jsonb)
+  from public.survey_questions q
+  where q.survey_id = p_survey_id;
+$$;
+comment on function private.survey_questions_json(bigint) is 'Questions of a survey in the builder''s definition shape (get_survey''s, without maxLength).';
+revoke execute on function private.survey_questions_json(bigint) from public;
+
+create function private.staff_survey_json(p_survey_id bigint)
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'definition', jsonb_build_object(
+      'slug',         s.slug,
+      'title',        s.title,
+      'description',  s.description,
+      'planActivity', s.plan_activity_code,
+      'opensAt',      to_char(s.opens_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'closesAt',     to_char(s.closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'questions',    private.survey_questions_json(s.id)
+    ),
+    'status',       s.status,
+    'publicStatus', private.survey_public_status(s.status, s.opens_at, s.closes_at),
+    'responses',    (select count(*) from public.survey_responses r where r.survey_id = s.id),
+    'locked',       private.survey_has_responses(s.id),
+    'updatedAt',    to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  )
+  from public.surveys s
+  where s.id = p_survey_id;
+$$;
+comment on function private.staff_survey_json(bigint) is 'A survey as the builder sees it: {definition, status, publicStatus, responses, locked, updatedAt}.';
+revoke execute on function private.staff_survey_json(bigint) from public;
+
+create function public.staff_list_surveys()
+returns jsonb
+language plpgsql
+stable
+-- security definer: drafts and response counts are hidden from the API roles by RLS and grants;
+-- the role check below is the gate.
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.has_staff_role('communications') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'forbidden',
+      'message', 'No tiene permiso para administrar encuestas.'
+    ));
+  end if;
+
+  return jsonb_build_object('ok', true, 'value', coalesce((
+    select jsonb_agg(
+      jsonb_build_object(
+        'slug',         s.slug,
+        'title',        s.title,
+        'planActivity', s.plan_activity_code,
+        'status',       s.status,
+        'publicStatus', private.survey_public_status(s.status, s.opens_at, s.closes_at),
+        'opensAt',      to_char(s.opens_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'closesAt',     to_char(s.closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'questions',    (select count(*) from public.survey_questions q where q.survey_id = s.id),
+        'responses',    coalesce(r.n, 0),
+        'locked',       coalesce(r.n, 0) > 0,
+        'updatedAt',    to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      )
+      order by s.created_at desc, s.id desc
+    )
+    from public.surveys s
+    left join (
+      select survey_id, count(*) as n from public.survey_responses group by survey_id
+    ) r on r.survey_id = s.id
+  ), '[]'::jsonb));
+end;
+$$;
+comment on function public.staff_list_surveys() is 'Staff (admin, communications): every survey, drafts included, newest first, with response counts.';
+revoke execute on function public.staff_list_surveys() from public, anon, authenticated;
+grant execute on function public.staff_list_surveys() to authenticated;
+
+create function public.staff_get_survey(p_slug text)
+returns jsonb
+language plpgsql
+stable
+-- security definer: drafts are hidden from the API roles by RLS; the role check below is the gate.
+security definer
+set search_path = ''
+as $$
+declare
+  v_id bigint;
+begin
+  if not private.has_staff_role('communications') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'forbidden',
+      'message', 'No tiene permiso para administrar encuestas.'
+    ));
+  end if;
+  select id into v_id from public.surveys where slug = p_slug;
+  if not found then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'not_found',
+      'message', 'No existe una encuesta con esa dirección.'
+    ));
+  end if;
+  return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_id));
+end;
+$$;
+comment on function public.staff_get_survey(text) is 'Staff (admin, communications): one survey, drafts included, with its full definition and whether answers lock it.';
+revoke execute on function public.staff_get_survey(text) from public, anon, authenticated;
+grant execute on function public.staff_get_survey(text) to authenticated;
+
+create function public.staff_save_survey(p_definition jsonb, p_create_only boolean default false)
+returns jsonb
+language plpgsql
+-- security definer: the API roles cannot write survey tables; the role check below is the gate,
+-- the lock triggers refuse what would corrupt stored answers, and the audit triggers record it all.
+security definer
+set search_path = ''
+as $$
+declare
+  v_fields    jsonb;
+  v_survey    public.surveys;
+  v_created   boolean := false;
+  v_q         jsonb;
+  v_position  bigint;
+  v_qid       bigint;
+  v_type      text;
+  v_other     boolean;
+  v_options   jsonb;
+  v_items     jsonb;
+  v_condition jsonb;
+begin
+  if not private.has_staff_role('communications') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'forbidden',
+      'message', 'No tiene permiso para administrar encuestas.'
+    ));
+  end if;
+
+  v_fields := private.survey_definition_errors(p_definition);
+  if v_fields <> '{}'::jsonb then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'validation_failed',
+      'message', 'Revise los datos marcados.',
+      'fields', v_fields
+    ));
+  end if;
+
+  -- One saver at a time per survey, and no response half-way through validation (see
+  -- submit_survey_response): the whole definition is written against a stable state.
+  select * into v_survey from public.surveys where slug = p_definition ->> 'slug' for update;
+  if found and p_create_only then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'duplicate',
+      'message', 'Ya existe una encuesta con esa dirección. Elija otra.',
+      'fields', jsonb_build_object('slug', 'Ya existe una encuesta con esta dirección.')
+    ));
+  end if;
+
+  -- All or nothing: a refused change (PT409 from the lock triggers) undoes the whole save.
+  begin
+    if v_survey.id is null then
+      insert into public.surveys (slug, plan_activity_code, title, description, status, opens_at, closes_at, consent_version)
+      values (
+        p_definition ->> 'slug',
+        nullif(p_definition ->> 'planActivity', ''),
+        btrim(p_definition ->> 'title'),
+        coalesce(btrim(p_definition ->> 'description'), ''),
+        'draft',
+        private.try_timestamptz(nullif(p_definition ->> 'opensAt', '')),
+        private.try_timestamptz(nullif(p_definition ->> 'closesAt', '')),
+        (select c.version from public.consent_texts c order by c.published_at desc, c.version limit 1)
+      )
+      returning * into v_survey;
+      v_created := true;
+    else
+      update public.surveys
+      set plan_activity_code = nullif(p_definition ->> 'planActivity', ''),
+          title              = btrim(p_definition ->> 'title'),
+          description        = coalesce(btrim(p_definition ->> 'description'), ''),
+          opens_at           = private.try_timestamptz(nullif(p_definition ->> 'opensAt', '')),
+          closes_at          = private.try_timestamptz(nullif(p_definition ->> 'closesAt', '')),
+          updated_at         = now()
+      where id = v_survey.id;
+    end if;
+
+    -- Questions gone from the definition.
+    delete from public.survey_questions q
+    where q.survey_id = v_survey.id
+      and not exists (
+        select from jsonb_array_elements(coalesce(p_definition -> 'questions', '[]'::jsonb)) e
+        where e ->> 'id' = q.key
+      );
+
+    for v_q, v_position in
+      select e.value, e.ordinality from jsonb_array_elements(coalesce(p_definition -> 'questions', '[]'::jsonb)) with ordinality e
+    loop
+      v_type := v_q ->> 'type';
+      v_other := v_type in ('single_choice', 'multiple_choice') and coalesce(v_q -> 'allowOther' = 'true'::jsonb, false);
+      v_condition := case when jsonb_typeof(v_q -> 'condition') = 'object' then jsonb_build_object(
+        'question', v_q #>> '{condition,question}',
+        'anyOf', v_q #> '{condition,anyOf}'
+      ) end;
+
+      -- Update in place (never insert … on conflict: its insert trigger would see a new question).
+      update public.survey_questions
+      set position    = v_position,
+          section     = nullif(btrim(v_q ->> 'section'), ''),
+          type        = v_type,
+          label       = btrim(v_q ->> 'label'),
+          help        = nullif(btrim(v_q ->> 'help'), ''),
+          required    = (v_q ->> 'required')::boolean,
+          min_value   = case when v_type in ('number', 'multiple_choice') then (v_q ->> 'min')::numeric end,
+          max_value   = case when v_type in ('number', 'multiple_choice') then (v_q ->> 'max')::numeric end,
+          allow_other = v_other,
+          condition   = v_condition
+      where survey_id = v_survey.id and key = v_q ->> 'id'
+      returning id into v_qid;
+
+      if not found then
+        insert into public.survey_questions (survey_id, key, position, section, type, label, help, required, min_value, max_value, allow_other, condition)
+        values (
+          v_survey.id, v_q ->> 'id', v_position, nullif(btrim(v_q ->> 'section'), ''), v_type, btrim(v_q ->> 'label'),
+          nullif(btrim(v_q ->> 'help'), ''), (v_q ->> 'required')::boolean,
+          case when v_type in ('number', 'multiple_choice') then (v_q ->> 'min')::numeric end,
+          case when v_type in ('number', 'multiple_choice') then (v_q ->> 'max')::numeric end,
+          v_other, v_condition
+        )
+        returning id into v_qid;
+      end if;
+
+      -- Options: only choice and matrix questions keep them; "Otro, ¿cuál?" goes last when asked for.
+      v_options := case when v_type in ('single_choice', 'multiple_choice', 'matrix') then coalesce(v_q -> 'options', '[]'::jsonb) else '[]'::jsonb end;
+      if v_other and not exists (select from jsonb_array_elements(v_options) o where o ->> 'value' = 'otro') then
+        v_options := v_options || '[{"value": "otro", "label": "Otro, ¿cuál?"}]'::jsonb;
+      end if;
+
+      delete from public.survey_question_options o
+      where o.question_id = v_qid
+        and not exists (select from jsonb_array_elements(v_options) n where n ->> 'value' = o.value);
+
+      update public.survey_question_options o
+      set label = btrim(n.value ->> 'label'), position = n.ordinality
+      from jsonb_array_elements(v_options) with ordinality n
+      where o.question_id = v_qid and o.value = n.value ->> 'value'
+        and (o.label, o.position) is distinct from (btrim(n.value ->> 'label'), n.ordinality::integer);
+
+      insert into public.survey_question_options (question_id, value, label, position)
+      select v_qid, n.value ->> 'value', btrim(n.value ->> 'label'), n.ordinality
+      from jsonb_array_elements(v_options) with ordinality n
+      where not exists (select from public.survey_question_options o where o.question_id = v_qid and o.value = n.value ->> 'value');
+
+      -- Items: the rows of a matrix.
+      v_items := case when v_type = 'matrix' then coalesce(v_q -> 'items', '[]'::jsonb) else '[]'::jsonb end;
+
+      delete from public.survey_question_items i
+      where i.question_id = v_qid
+        and not exists (select from jsonb_array_elements(v_items) n where n ->> 'key' = i.key);
+
+      update public.survey_question_items i
+      set label = btrim(n.value ->> 'label'), position = n.ordinality
+      from jsonb_array_elements(v_items) with ordinality n
+      where i.question_id = v_qid and i.key = n.value ->> 'key'
+        and (i.label, i.position) is distinct from (btrim(n.value ->> 'label'), n.ordinality::integer);
+
+      insert into public.survey_question_items (question_id, key, label, position)
+      select v_qid, n.value ->> 'key', btrim(n.value ->> 'label'), n.ordinality
+      from jsonb_array_elements(v_items) with ordinality n
+      where not exists (select from public.survey_question_items i where i.question_id = v_qid and i.key = n.value ->> 'key');
+    end loop;
+  exception when sqlstate 'PT409' then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'locked',
+      'message', sqlerrm
+    ));
+  end;
+
+  return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_survey.id) || jsonb_build_object('created', v_created));
+end;
+$$;
+comment on function public.staff_save_survey(jsonb, boolean) is
+  'Staff (admin, communications): creates or replaces a survey definition as a whole (drafts are created; p_create_only refuses an existing slug). Once answered, only changes that keep the answers valid apply; otherwise nothing changes and the result is locked (409).';
+revoke execute on function public.staff_save_survey(jsonb, boolean) from public, anon, authenticated;
+grant execute on function public.staff_save_survey(jsonb, boolean) to authenticated;
+
+create function public.staff_duplicate_survey(p_slug text, p_new_slug text)
+returns jsonb
+language plpgsql
+-- security definer: the API roles cannot write survey tables; the role check below is the gate.
+security definer
+set search_path = ''
+as $$
+declare
+  v_source public.surveys;
+  v_copy   public.surveys;
+begin
+  if not private.has_staff_role('communications') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'forbidden',
+      'message', 'No tiene permiso para administrar encuestas.'
+    ));
+  end if;
+  if coalesce(p_new_slug, '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(p_new_slug) > 80 then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'validation_failed',
+      'message', 'Revise los datos marcados.',
+      'fields', jsonb_build_object('newSlug', 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.')
+    ));
+  end if;
+
+  select * into v_source from public.surveys where slug = p_slug;
+  if not found then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'not_found',
+      'message', 'No existe una encuesta con esa dirección.'
+    ));
+  end if;
+  if exists (select from public.surveys where slug = p_new_slug) then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'duplicate',
+      'message', 'Ya existe una encuesta con esa dirección. Elija otra.',
+      'fields', jsonb_build_object('newSlug', 'Ya existe una encuesta con esta dirección.')
+    ));
+  end if;
+
+  -- The copy starts as a draft with no dates and no answers: a new exercise built on the old one.
+  insert into public.surveys (slug, plan_activity_code, title, description, status, consent_version)
+  values (p_new_slug, v_source.plan_activity_code, left(v_source.title || ' (copia)', 200), v_source.description, 'draft', v_source.consent_version)
+  returning * into v_copy;
+
+  insert into public.survey_questions (survey_id, key, position, section, type, label, help, required, min_value, max_value, allow_other, condition)
+  select v_copy.id, q.key, q.position, q.section, q.type, q.label, q.help, q.required, q.min_value, q.max_value, q.allow_other, q.condition
+  from public.survey_questions q
+  where q.survey_id = v_source.id;
+
+  insert into public.survey_question_options (question_id, value, label, position)
+  select nq.id, o.value, o.label, o.position
+  from public.survey_question_options o
+  join public.survey_questions oq on oq.id = o.question_id and oq.survey_id = v_source.id
+  join public.survey_questions nq on nq.survey_id = v_copy.id and nq.key = oq.key;
+
+  insert into public.survey_question_items (question_id, key, label, position)
+  select nq.id, i.key, i.label, i.position
+  from public.survey_question_items i
+  join public.survey_questions oq on oq.id = i.question_id and oq.survey_id = v_source.id
+  join public.survey_questions nq on nq.survey_id = v_copy.id and nq.key = oq.key;
+
+  return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_copy.id));
+end;
+$$;
+comment on function public.staff_duplicate_survey(text, text) is 'Staff (admin, communications): copies a survey''s definition into a new draft under p_new_slug.';
+revoke execute on function public.staff_duplicate_survey(text, text) from public, anon, authenticated;
+grant execute on function public.staff_duplicate_survey(text, text) to authenticated;
+
+create function public.staff_set_survey_status(p_slug text, p_status text)
+returns jsonb
+language plpgsql
+-- security definer: the API roles cannot write surveys; the role check below is the gate.
+security definer
+set search_path = ''
+as $$
+declare
+  v_survey public.surveys;
+begin
+  if not private.has_staff_role('communications') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'forbidden',
+      'message', 'No tiene permiso para administrar encuestas.'
+    ));
+  end if;
+  if p_status is null or p_status not in ('draft', 'open', 'closed') then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'validation_failed',
+      'message', 'Revise los datos marcados.',
+      'fields', jsonb_build_object('status', 'Elija un estado válido: borrador, abierta o cerrada.')
+    ));
+  end if;
+
+  select * into v_survey from public.surveys where slug = p_slug for update;
+  if not found then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'not_found',
+      'message', 'No existe una encuesta con esa dirección.'
+    ));
+  end if;
+  if p_status = 'open' and not exists (select from public.survey_questions where survey_id = v_survey.id) then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'validation_failed',
+      'message', 'Añada al menos una pregunta antes de abrir la encuesta.',
+      'fields', jsonb_build_object('status', 'Añada al menos una pregunta antes de abrir la encuesta.')
+    ));
+  end if;
+  if p_status = 'draft' and private.survey_has_responses(v_survey.id) then
+    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
+      'code', 'locked',
+      'message', 'La encuesta ya tiene respuestas y no puede volver a borrador. Ciérrela si no quiere recibir más.'
+    ));
+  end if;
+
+  update public.surveys set status = p_status, updated_at = now() where id = v_survey.id;
+  return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_survey.id));
+end;
+$$;
+comment on function public.staff_set_survey_status(text, text) is 'Staff (admin, communications): opens, closes or (without answers) unpublishes a survey.';
+revoke execute on function public.staff_set_survey_status(text, text) from public, anon, authenticated;
+grant execute on function public.staff_set_survey_status(text, text) to authenticated;

@@ -39,18 +39,38 @@ export async function countResponses(slug: string): Promise<number> {
   return n;
 }
 
-type DefinitionQuestion = { id: string; type: string; required: boolean; options: { value: string }[] };
+type DefinitionQuestion = {
+  id: string;
+  type: string;
+  required: boolean;
+  options: { value: string }[];
+  items?: { key: string }[];
+  min?: number | null;
+  max?: number | null;
+  condition?: { question: string; anyOf: string[] } | null;
+};
 
-/** A valid answer for every required question of a published definition (any seeded survey). */
+/**
+ * A valid answer for every required question of a published definition (any seeded survey): the first
+ * option of choices and matrix rows, the lowest allowed number, a fixed date. Questions whose condition
+ * does not hold for the answers chosen so far are left unanswered, as the rules require.
+ */
 export function sampleAnswers(questions: DefinitionQuestion[]): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  for (const q of questions.filter((x) => x.required)) {
-    const first = q.options[0]?.value;
+  const matches = (value: unknown, anyOf: string[]) => ([] as unknown[]).concat(value).some((v) => anyOf.includes(String(v)));
+  for (const q of questions) {
+    if (q.condition && !matches(answers[q.condition.question], q.condition.anyOf)) continue;
+    if (!q.required) continue;
+    const regular = q.options.filter((o) => o.value !== 'otro').map((o) => o.value);
+    const first = regular[0];
     answers[q.id] = {
       single_choice: first,
-      multiple_choice: [first],
+      multiple_choice: regular.slice(0, Math.max(q.min ?? 1, 1)),
       scale_5: 4,
       nps: 9,
+      matrix: Object.fromEntries((q.items ?? []).map((i) => [i.key, first])),
+      number: q.min ?? 1,
+      date: '2026-11-24',
       short_text: 'texto',
       long_text: 'texto',
     }[q.type];

@@ -11,6 +11,11 @@ const q = (id: string, type: SurveyQuestion['type'], required = true, options: s
   required,
   section: null,
   options: options.map((value) => ({ value, label: value.toUpperCase() })),
+  items: [],
+  min: null,
+  max: null,
+  allowOther: false,
+  condition: null,
   maxLength: null,
 });
 
@@ -78,5 +83,31 @@ describe('answerSchema', () => {
   it('refuses the phone channel from the public', () => {
     const result = validate(schema, { answers: { one: 'a', rate: 1 }, consent: true, channel: 'phone' });
     expect(!result.ok && Object.keys(result.error.fields ?? {})).toEqual(['channel']);
+  });
+
+  it('lets staff callers send the phone channel when asked to', () => {
+    const staff = answerSchema(survey, { allowPhone: true });
+    expect(validate(staff, { answers: { one: 'a', rate: 1 }, consent: true, channel: 'phone' })).toMatchObject({ ok: true, value: { channel: 'phone' } });
+  });
+
+  it('judges a conditional question by the answers it depends on', () => {
+    const conditional: SurveyDefinition = {
+      ...survey,
+      questions: [
+        { ...q('used', 'single_choice', true, ['yes', 'no']), allowOther: true, options: [{ value: 'yes', label: 'Y' }, { value: 'no', label: 'N' }, { value: 'otro', label: 'O' }] },
+        { ...q('why', 'long_text', true), condition: { question: 'used', anyOf: ['yes'] } },
+      ],
+    };
+    const schema = answerSchema(conditional);
+    expect(validate(schema, { answers: { used: 'no' }, consent: true }).ok).toBe(true);
+    expect(validate(schema, { answers: { used: 'no', why: '' }, consent: true }).ok).toBe(true);
+    const fields = (answers: Record<string, unknown>) => {
+      const result = validate(schema, { answers, consent: true });
+      return result.ok ? {} : result.error.fields;
+    };
+    expect(fields({ used: 'yes' })).toEqual({ 'answers.why': 'Esta pregunta es obligatoria.' });
+    expect(fields({ used: 'no', why: 'x' })).toEqual({ 'answers.why': 'Esta pregunta no aplica según sus respuestas anteriores: déjela sin responder.' });
+    expect(fields({ used: 'otro' })).toEqual({ 'answers.used__otro': 'Escriba cuál es la otra opción.' });
+    expect(fields({ used: 'no', used__otro: 'x' })).toEqual({ 'answers.used__otro': 'Marque «Otro» para escribir otra opción, o borre este texto.' });
   });
 });

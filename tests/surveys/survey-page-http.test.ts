@@ -3,14 +3,20 @@ import { newKey, postForm, request } from '../support/http.ts';
 import { countResponses, createSurvey } from '../support/surveys.ts';
 
 describe('survey page without JavaScript', () => {
-  it('renders every question of survey 1.1 on the server, with no script', async () => {
-    const page = await request('/encuestas/oferta-de-servicios');
-    expect(page.status).toBe(200);
+  it('renders every question of survey 1.1 on the server, one section per page, with no script', async () => {
     const definition = (await request('/api/surveys/oferta-de-servicios')).body;
-    for (const q of definition.questions) expect(page.text).toContain(`name="answers.${q.id}"`);
-    expect(page.text).toContain('name="consent"');
-    expect(page.text).toContain('name="website"');
-    expect(page.text).not.toMatch(/<script/i);
+    const sections = [...new Set(definition.questions.map((q: { section: string }) => q.section))];
+    expect(sections.length).toBeGreaterThan(1);
+    for (const [index, section] of sections.entries()) {
+      const page = await request(`/encuestas/oferta-de-servicios?seccion=${index + 1}`);
+      expect(page.status).toBe(200);
+      for (const q of definition.questions.filter((x: { section: string }) => x.section === section)) {
+        expect(page.text).toMatch(new RegExp(`name="answers\\.${q.id}[."]`));
+      }
+      expect(page.text).toContain('name="website"');
+      expect(page.text.includes('name="consent"')).toBe(index === sections.length - 1);
+      expect(page.text).not.toMatch(/<script/i);
+    }
   });
 
   it('re-renders the form with each error beside its field and the answers kept', async () => {

@@ -5,6 +5,7 @@ import { fail, type Result } from '../result.ts';
 import { answerSchema } from './answer-schema.ts';
 import { getSurvey } from './get-survey.ts';
 
+/** `caller`: staff (e.g. an interviewer typing a phone answer) may send channel `phone`; the public may not. */
 export type SubmissionMeta = { client: string; idempotencyKey: string | null; caller?: Caller };
 
 /** A filled honeypot gets the same answer as any invalid form, with no hint of why. */
@@ -19,7 +20,7 @@ export async function submitResponse(slug: string, body: Record<string, unknown>
   const survey = await getSurvey(slug);
   if (!survey) return fail({ code: 'not_found', message: 'No existe una encuesta con esa dirección.' });
   if (honeypotTripped(website)) return fail({ code: 'validation_failed', message: 'No pudimos aceptar este envío.' });
-  const input = validate(answerSchema(survey), rest);
+  const input = validate(answerSchema(survey, { allowPhone: meta.caller?.kind === 'staff' }), rest);
   if (!input.ok) return input;
   return rpc<Result<{ id: string }>>(
     'submit_survey_response',
