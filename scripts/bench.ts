@@ -1,0 +1,33 @@
+// npm run bench: prints figures, asserts nothing. Uses DATABASE_URL when given (its data is left as it
+// was), else a throwaway PostgreSQL cluster from the machine's binaries. Each benchmark is a function in
+// scripts/bench/<name>.ts; add it to the list below and it runs in order.
+import { migrate } from '../src/lib/db/migrate.ts';
+import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
+import { benchSurveyResults } from './bench/survey-results.ts';
+import type { Bench } from './bench/types.ts';
+
+const BENCHES: Bench[] = [{ name: 'survey-results', run: benchSurveyResults }];
+
+const only = process.argv.slice(2);
+let cluster: Cluster | undefined;
+let failed = false;
+try {
+  if (!process.env.DATABASE_URL) cluster = await startThrowawayCluster();
+  const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
+  await migrate(databaseUrl, { seed: true });
+  for (const bench of BENCHES) {
+    if (only.length > 0 && !only.includes(bench.name)) continue;
+    const started = performance.now();
+    console.log(`# ${bench.name}`);
+    try {
+      await bench.run({ databaseUrl, log: (line) => console.log(`${bench.name} ${line}`) });
+    } catch (error) {
+      failed = true;
+      console.error(`${bench.name} failed:`, error);
+    }
+    console.log(`# ${bench.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+} finally {
+  cluster?.stop();
+}
+process.exit(failed ? 1 : 0);
