@@ -105,6 +105,7 @@ values
 insert into public.plan_evidence (activity_code, label, url, added_at) values
   ('1.1', 'Encuesta sobre la oferta de servicios publicada', '/encuestas/oferta-de-servicios', '2026-09-01 08:30-05'),
   ('1.2', 'Formulario de la encuesta telefónica de satisfacción', '/encuestas/satisfaccion-telefonica', '2026-09-15 09:00-05'),
+  ('1.2', 'Informe de encuestas telefónicas realizadas', '/informes/telefonico/satisfaccion-telefonica', '2026-11-20 16:00-05'),
   ('2.2', 'Encuesta de percepción publicada en la herramienta web', '/encuestas/percepcion-redes', '2026-06-15 10:00-05'),
   ('2.2', 'Portal de participación con el enlace a la encuesta', '/', '2026-06-16 09:00-05'),
   ('2.3', 'Portal de servicios en línea habilitado', '/', '2026-08-28 17:20-05'),
@@ -308,3 +309,73 @@ alter table public.surveys enable trigger surveys_audit;
 alter table public.survey_questions enable trigger survey_questions_audit;
 alter table public.survey_question_options enable trigger survey_question_options_audit;
 alter table public.survey_question_items enable trigger survey_question_items_audit;
+
+-- TELEPHONE SURVEY (1.2): a demo call list for satisfaccion-telefonica, worked through the same
+-- functions the app uses (import as communications, calls as an interviewer), so the queue, the
+-- call pages and /informes/telefonico/satisfaccion-telefonica have something to show.
+-- Names and numbers are fictitious (300 555 01xx).
+do $$
+declare
+  v_result  jsonb;
+  v_contact jsonb;
+  v_plan    jsonb := jsonb_build_array(
+    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'boleteria_leones', 'canal_atencion', 'web', 'solicitud_resuelta', 'si', 'csat', 5, 'nps', 10)),
+    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'asesoria_emprendimiento', 'canal_atencion', 'presencial', 'solicitud_resuelta', 'si', 'csat', 4, 'nps', 9)),
+    jsonb_build_object('do', 'no_answer'),
+    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'boleteria_leones', 'canal_atencion', 'telefonico', 'solicitud_resuelta', 'parcialmente', 'csat', 2, 'motivos_insatisfaccion', jsonb_build_array('demora'), 'nps', 5)),
+    jsonb_build_object('do', 'refused'),
+    jsonb_build_object('do', 'callback'),
+    jsonb_build_object('do', 'wrong_number')
+  );
+  v_step    jsonb;
+begin
+  perform set_config('request.jwt.claims', '{"sub":"demo-comunicaciones","email":"comunicaciones@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["communications"]}}', true);
+  v_result := public.staff_import_phone_contacts('satisfaccion-telefonica', '[
+    {"line": 2, "fullName": "María Fernanda Ríos", "phone": "300 555 0101", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-02"},
+    {"line": 3, "fullName": "Jorge Iván Castaño", "phone": "300 555 0102", "serviceUsed": "Asesoría a emprendedores", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-05"},
+    {"line": 4, "fullName": "Luz Dary Peña", "phone": "300 555 0103", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-06"},
+    {"line": 5, "fullName": "Andrés Felipe Mora", "phone": "300 555 0104", "serviceUsed": "Boletería en línea", "consentBasis": "solicitud_del_titular", "consentedOn": "2026-09-08"},
+    {"line": 6, "fullName": "Claudia Patricia Gómez", "phone": "300 555 0105", "serviceUsed": "Asesoría a emprendedores", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-09"},
+    {"line": 7, "fullName": "Hernán Darío López", "phone": "300 555 0106", "serviceUsed": "Capacitaciones y talleres", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-10"},
+    {"line": 8, "fullName": "Sandra Milena Vargas", "phone": "300 555 0107", "serviceUsed": "Capacitaciones y talleres", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-11"},
+    {"line": 9, "fullName": "Óscar Eduardo Ruiz", "phone": "300 555 0108", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-12"}
+  ]'::jsonb);
+  if not (v_result ->> 'ok')::boolean then
+    raise exception 'demo telephone import failed: %', v_result;
+  end if;
+
+  perform set_config('request.jwt.claims', '{"sub":"demo-encuestadora","email":"encuestas@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["interviewer"]}}', true);
+  for v_step in select value from jsonb_array_elements(v_plan) loop
+    v_contact := public.staff_next_phone_contact('satisfaccion-telefonica') -> 'value' -> 'contact';
+    v_result := case v_step ->> 'do'
+      when 'complete' then public.staff_complete_phone_call((v_contact ->> 'id')::bigint, v_step -> 'answers', 'encuestas-v1', null, 'demo-seed')
+      when 'callback' then public.staff_record_call_outcome((v_contact ->> 'id')::bigint, 'callback',
+        (date_trunc('day', now() at time zone 'America/Bogota') + interval '1 day 10 hours') at time zone 'America/Bogota', 'Pidió que la llamen en la mañana.')
+      else public.staff_record_call_outcome((v_contact ->> 'id')::bigint, v_step ->> 'do')
+    end;
+    if not (v_result ->> 'ok')::boolean then
+      raise exception 'demo telephone call % failed: %', v_step, v_result;
+    end if;
+  end loop;
+  -- The 8th contact stays pending: the queue has someone to call.
+
+  perform set_config('request.jwt.claims', '', true);
+end;
+$$;
+
+-- MONITORING HISTORY AND PUBLISHED RESULTS
+-- Follower counts per network at the end of each quarter (4.1); the 2.2 reach report divides by them.
+alter table public.social_followers disable trigger user;
+insert into public.social_followers (network, measured_on, followers) values
+  ('facebook',  '2026-03-31', 18250), ('facebook',  '2026-06-30', 18940), ('facebook',  '2026-09-30', 19610),
+  ('instagram', '2026-03-31', 9120),  ('instagram', '2026-06-30', 10480), ('instagram', '2026-09-30', 11935),
+  ('x',         '2026-03-31', 6410),  ('x',         '2026-06-30', 6390),  ('x',         '2026-09-30', 6322),
+  ('tiktok',    '2026-03-31', 1200),  ('tiktok',    '2026-06-30', 2950),  ('tiktok',    '2026-09-30', 4870),
+  ('whatsapp',  '2026-06-30', 820),   ('whatsapp',  '2026-09-30', 1540),
+  ('youtube',   '2026-03-31', 2310),  ('youtube',   '2026-06-30', 2405),  ('youtube',   '2026-09-30', 2530);
+alter table public.social_followers enable trigger user;
+
+-- The telephone survey's answers above are published, so /resultados has a report to show.
+alter table public.surveys disable trigger surveys_audit;
+update public.surveys set results_published_at = '2026-11-20 16:00-05' where slug = 'satisfaccion-telefonica';
+alter table public.surveys enable trigger surveys_audit;

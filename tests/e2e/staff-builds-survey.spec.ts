@@ -38,7 +38,7 @@ test('communications builds a survey with a conditional question, opens it, and 
   await staff.addCookies([{ name: 'participa_staff', value: await staffToken('communications', 'comunicaciones@agencia.gov.co'), url: baseURL! }]);
   const page = await staff.newPage();
   await page.goto('/staff');
-  await page.getByRole('link', { name: 'Crear y editar encuestas' }).click();
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Encuestas' }).click();
   await expect(page).toHaveURL(/\/staff\/encuestas$/);
   await expectNoViolations(page);
 
