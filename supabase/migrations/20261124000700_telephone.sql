@@ -918,7 +918,7 @@ comment on function public.staff_forget_phone_number(text) is 'Staff (communicat
 revoke execute on function public.staff_forget_phone_number(text) from public, anon, authenticated;
 grant execute on function public.staff_forget_phone_number(text) to authenticated;
 
-create function private.percent(p_part bigint, p_whole bigint)
+create function private.percent_or_null(p_part bigint, p_whole bigint)
 returns numeric
 language sql
 immutable
@@ -926,8 +926,8 @@ set search_path = ''
 as $$
   select case when p_whole > 0 then round(100.0 * p_part / p_whole, 1) end;
 $$;
-comment on function private.percent(bigint, bigint) is 'p_part / p_whole as a percentage with one decimal; null when p_whole is 0.';
-revoke execute on function private.percent(bigint, bigint) from public;
+comment on function private.percent_or_null(bigint, bigint) is 'p_part / p_whole as a percentage with one decimal; null (shown as «—») when p_whole is 0, unlike private.percent which gives 0.';
+revoke execute on function private.percent_or_null(bigint, bigint) from public;
 
 create function private.telephone_figures(
   p_contacts bigint, p_attempts bigint, p_attempted bigint, p_contacted bigint, p_completed bigint,
@@ -944,9 +944,9 @@ as $$
     'attempts',       p_attempts,
     'attempted',      p_attempted,
     'contacted',      p_contacted,
-    'contactRate',    private.percent(p_contacted, p_attempted),
+    'contactRate',    private.percent_or_null(p_contacted, p_attempted),
     'completed',      p_completed,
-    'completionRate', private.percent(p_completed, p_contacts),
+    'completionRate', private.percent_or_null(p_completed, p_contacts),
     'refusals',       p_refused,
     'wrongNumbers',   p_wrong,
     'unreachable',    p_unreachable,
@@ -955,7 +955,7 @@ as $$
     'csat', jsonb_build_object(
       'n',         p_csat_n,
       'satisfied', p_satisfied,
-      'percent',   private.percent(p_satisfied, p_csat_n)
+      'percent',   private.percent_or_null(p_satisfied, p_csat_n)
     ),
     'nps', jsonb_build_object(
       'n',          p_nps_n,
