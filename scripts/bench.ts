@@ -3,10 +3,16 @@
 // scripts/bench/<name>.ts; add it to the list below and it runs in order.
 import { migrate } from '../src/lib/db/migrate.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
+import { benchHttpLoad } from './bench/http-load.ts';
+import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import type { Bench } from './bench/types.ts';
 
-const BENCHES: Bench[] = [{ name: 'survey-results', run: benchSurveyResults }];
+const BENCHES: Bench[] = [
+  { name: 'page-weight', run: benchPageWeight },
+  { name: 'http-load', run: benchHttpLoad },
+  { name: 'survey-results', run: benchSurveyResults },
+];
 
 const only = process.argv.slice(2);
 let cluster: Cluster | undefined;

@@ -43,6 +43,18 @@ describe('POST /api/surveys/:slug/responses', () => {
     expect(consent.purpose).toBeTruthy();
   });
 
+  it('accepts an option staff added a moment ago, though the server validated with an earlier copy', async () => {
+    const slug = await createSurvey();
+    expect((await postJson(responses(slug), valid)).status).toBe(201);
+    await sql`
+      insert into public.survey_question_options (question_id, value, label, position)
+      select q.id, 'talleres', 'Talleres', 9 from public.survey_questions q
+      join public.surveys s on s.id = q.survey_id where s.slug = ${slug} and q.key = 'servicio'`;
+    const reply = await postJson(responses(slug), { ...valid, answers: { ...VALID_ANSWERS, servicio: 'talleres' } });
+    expect(reply.status).toBe(201);
+    expect(await countResponses(slug)).toBe(2);
+  });
+
   it('replays the first result for the same Idempotency-Key and body, even at the same moment', async () => {
     const slug = await createSurvey();
     const key = newKey();

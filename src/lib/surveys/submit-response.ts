@@ -3,7 +3,8 @@ import { validate } from '../http/validation.ts';
 import { requestHash } from '../http/request-identity.ts';
 import { fail, type Result } from '../result.ts';
 import { answerSchema } from './answer-schema.ts';
-import { getSurvey } from './get-survey.ts';
+import { recentSurvey } from './definition-cache.ts';
+import type { SurveyDefinition } from './schemas.ts';
 
 /** `caller`: staff (e.g. an interviewer typing a phone answer) may send channel `phone`; the public may not. */
 export type SubmissionMeta = { client: string; idempotencyKey: string | null; caller?: Caller };
@@ -17,10 +18,17 @@ const honeypotTripped = (value: unknown) => value !== undefined && value !== '';
  */
 export async function submitResponse(slug: string, body: Record<string, unknown>, meta: SubmissionMeta): Promise<Result<{ id: string }>> {
   const { website, ...rest } = body;
-  const survey = await getSurvey(slug);
+  let survey = await recentSurvey(slug);
   if (!survey) return fail({ code: 'not_found', message: 'No existe una encuesta con esa dirección.' });
   if (honeypotTripped(website)) return fail({ code: 'validation_failed', message: 'No pudimos aceptar este envío.' });
-  const input = validate(answerSchema(survey, { allowPhone: meta.caller?.kind === 'staff' }), rest);
+  const check = (def: SurveyDefinition) => validate(answerSchema(def, { allowPhone: meta.caller?.kind === 'staff' }), rest);
+  let input = check(survey);
+  if (!input.ok) {
+    // The copy may predate a staff edit (a new option or question): judge a rejection on the current one.
+    survey = await recentSurvey(slug, true);
+    if (!survey) return fail({ code: 'not_found', message: 'No existe una encuesta con esa dirección.' });
+    input = check(survey);
+  }
   if (!input.ok) return input;
   return rpc<Result<{ id: string }>>(
     'submit_survey_response',
