@@ -3,6 +3,7 @@
 // calls it. DESIGN.md budget: results computed in SQL in < 1 s.
 import postgres from 'postgres';
 import { createPostgresStore } from '../../src/lib/db/postgres-store.ts';
+import { copySurvey } from '../../tests/support/copy-survey.ts';
 import type { BenchContext } from './types.ts';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 100_000);
@@ -11,38 +12,13 @@ const SLUG = `bench-resultados-${Date.now().toString(36)}`;
 
 /** Copies the seed survey's questions and adds the types it may lack (matrix, number, date, "otro"). */
 async function createSurvey(sql: postgres.Sql): Promise<number> {
-  const [{ id }] = await sql`
-    insert into public.surveys (slug, plan_activity_code, title, description, status, consent_version, results_published_at)
-    select ${SLUG}, s.plan_activity_code, s.title || ' (banco de pruebas)', s.description, 'open', s.consent_version, now()
-    from public.surveys s where s.slug = 'oferta-de-servicios'
-    returning id`;
-  await sql`
-    insert into public.survey_questions (survey_id, key, position, section, type, label, help, required, min_value, max_value, allow_other)
-    select ${id}, q.key, q.position, q.section, q.type, q.label, q.help, q.required, q.min_value, q.max_value, q.allow_other
-    from public.survey_questions q join public.surveys s on s.id = q.survey_id
-    where s.slug = 'oferta-de-servicios'`;
+  const id = await copySurvey(sql, 'oferta-de-servicios', SLUG, 'banco de pruebas');
   await sql`
     insert into public.survey_questions (survey_id, key, position, type, label, required, min_value, max_value, allow_other)
     values (${id}, 'bench_matriz', 100, 'matrix', '¿Qué tanto conoce cada servicio?', false, null, null, false),
            (${id}, 'bench_edad', 101, 'number', '¿Cuántos años tiene?', false, 14, 99, false),
            (${id}, 'bench_fecha', 102, 'date', '¿Cuándo nos visitó por última vez?', false, null, null, false),
            (${id}, 'bench_canal', 103, 'single_choice', '¿Por qué canal prefiere que le informemos?', false, null, null, true)`;
-  await sql`
-    insert into public.survey_question_options (question_id, value, label, position)
-    select nq.id, o.value, o.label, o.position
-    from public.survey_questions nq
-    join public.survey_questions oq on oq.key = nq.key
-    join public.surveys os on os.id = oq.survey_id and os.slug = 'oferta-de-servicios'
-    join public.survey_question_options o on o.question_id = oq.id
-    where nq.survey_id = ${id}`;
-  await sql`
-    insert into public.survey_question_items (question_id, key, label, position)
-    select nq.id, i.key, i.label, i.position
-    from public.survey_questions nq
-    join public.survey_questions oq on oq.key = nq.key
-    join public.surveys os on os.id = oq.survey_id and os.slug = 'oferta-de-servicios'
-    join public.survey_question_items i on i.question_id = oq.id
-    where nq.survey_id = ${id}`;
   await sql`
     insert into public.survey_question_options (question_id, value, label, position)
     select q.id, o.value, o.label, o.position

@@ -1,4 +1,5 @@
 import { sql, uniqueSlug } from '../support/db.ts';
+import { copySurvey } from '../support/copy-survey.ts';
 import { newClientIp, postJson } from '../support/http.ts';
 
 /**
@@ -106,31 +107,7 @@ export async function textAnswers(slug: string): Promise<{ id: string; key: stri
 export async function createSeedLikeSurvey(responses = 120): Promise<string> {
   const slug = uniqueSlug('oferta-copia');
   await sql.begin(async (tx) => {
-    const [{ id }] = await tx`
-      insert into public.surveys (slug, plan_activity_code, title, description, status, consent_version, results_published_at)
-      select ${slug}, s.plan_activity_code, s.title || ' (copia de prueba)', s.description, 'open', s.consent_version, now()
-      from public.surveys s where s.slug = 'oferta-de-servicios'
-      returning id`;
-    await tx`
-      insert into public.survey_questions (survey_id, key, position, section, type, label, help, required, min_value, max_value, allow_other)
-      select ${id}, q.key, q.position, q.section, q.type, q.label, q.help, q.required, q.min_value, q.max_value, q.allow_other
-      from public.survey_questions q join public.surveys s on s.id = q.survey_id where s.slug = 'oferta-de-servicios'`;
-    await tx`
-      insert into public.survey_question_options (question_id, value, label, position)
-      select nq.id, o.value, o.label, o.position
-      from public.survey_questions nq
-      join public.survey_questions oq on oq.key = nq.key
-      join public.surveys os on os.id = oq.survey_id and os.slug = 'oferta-de-servicios'
-      join public.survey_question_options o on o.question_id = oq.id
-      where nq.survey_id = ${id}`;
-    await tx`
-      insert into public.survey_question_items (question_id, key, label, position)
-      select nq.id, i.key, i.label, i.position
-      from public.survey_questions nq
-      join public.survey_questions oq on oq.key = nq.key
-      join public.surveys os on os.id = oq.survey_id and os.slug = 'oferta-de-servicios'
-      join public.survey_question_items i on i.question_id = oq.id
-      where nq.survey_id = ${id}`;
+    const id = await copySurvey(tx, 'oferta-de-servicios', slug, 'copia de prueba');
     await tx`create temporary table seed_like on commit drop as
       select gen_random_uuid() as id, gen_random_uuid() as consent_id, g as n,
              case when g % 10 = 0 then 'phone' when g % 2 = 0 then 'social' else 'web' end as channel
