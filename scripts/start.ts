@@ -38,7 +38,7 @@ if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
 
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1' });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
+  const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
   const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
   console.log(`\nParticipa está en ${url}  (base de datos ${database}; listo en ${Math.round(performance.now() - started)} ms)`);
   console.log(`Acceso del personal: npm run staff:link -- correo@entidad.gov.co admin   (abre ${url}/staff)\n`);

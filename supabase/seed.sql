@@ -377,5 +377,5 @@ alter table public.social_followers enable trigger user;
 
 -- The telephone survey's answers above are published, so /resultados has a report to show.
 alter table public.surveys disable trigger surveys_audit;
-update public.surveys set results_published_at = '2026-11-20 16:00-05' where slug = 'satisfaccion-telefonica';
+update public.surveys set results_published_at = now() where slug = 'satisfaccion-telefonica';
 alter table public.surveys enable trigger surveys_audit;
