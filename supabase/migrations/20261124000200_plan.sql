@@ -163,18 +163,11 @@ declare
   v_activity public.plan_activities;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para cambiar el estado de las actividades del plan.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para cambiar el estado de las actividades del plan.');
   end if;
 
   if p_status is null or p_status not in ('pending', 'in_progress', 'done') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('status', 'Elija un estado válido: pendiente, en curso o terminada.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('status', 'Elija un estado válido: pendiente, en curso o terminada.'));
   end if;
 
   update public.plan_activities
@@ -184,10 +177,7 @@ begin
   returning * into v_activity;
 
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La actividad del plan no existe.'
-    ));
+    return private.failure('not_found', 'La actividad del plan no existe.');
   end if;
 
   return jsonb_build_object('ok', true, 'value', jsonb_build_object(
@@ -216,10 +206,7 @@ declare
   v_evidence public.plan_evidence;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para publicar evidencias del plan.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para publicar evidencias del plan.');
   end if;
 
   if v_label is null then
@@ -237,18 +224,11 @@ begin
   end if;
 
   if v_fields <> '{}'::jsonb then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', v_fields
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', v_fields);
   end if;
 
   if not exists (select from public.plan_activities where code = p_code) then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La actividad del plan no existe.'
-    ));
+    return private.failure('not_found', 'La actividad del plan no existe.');
   end if;
 
   insert into public.plan_evidence (activity_code, label, url)
@@ -279,10 +259,7 @@ set search_path = ''
 as $$
 begin
   if not private.has_staff_role('admin') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'Solo un administrador puede consultar el registro de auditoría.'
-    ));
+    return private.failure('forbidden', 'Solo un administrador puede consultar el registro de auditoría.');
   end if;
 
   return jsonb_build_object('ok', true, 'value', coalesce((

@@ -644,11 +644,7 @@ begin
   -- 1. Idempotency: a replay returns the first result and writes nothing.
   if p_idempotency_key is not null then
     if char_length(p_idempotency_key) not between 1 and 200 then
-      return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-        'code', 'validation_failed',
-        'message', 'La clave de idempotencia no es válida.',
-        'fields', jsonb_build_object('idempotencyKey', 'Use entre 1 y 200 caracteres.')
-      ));
+      return private.failure('validation_failed', 'La clave de idempotencia no es válida.', jsonb_build_object('idempotencyKey', 'Use entre 1 y 200 caracteres.'));
     end if;
     v_replay := private.idempotency_begin(v_scope, p_idempotency_key, coalesce(p_request_hash, ''));
     if v_replay is not null then
@@ -675,32 +671,20 @@ begin
   for key share;
 
   if not found then
-    return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La encuesta no existe.'
-    )));
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('not_found', 'La encuesta no existe.'));
   end if;
 
   -- 4. It is open now.
   if v_survey.status = 'closed' or v_survey.closes_at <= now() then
-    return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'closed',
-      'message', 'Esta encuesta ya cerró y no recibe más respuestas.'
-    )));
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('closed', 'Esta encuesta ya cerró y no recibe más respuestas.'));
   end if;
   if v_survey.opens_at > now() then
-    return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'closed',
-      'message', 'Esta encuesta todavía no está abierta.'
-    )));
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('closed', 'Esta encuesta todavía no está abierta.'));
   end if;
 
   -- Only interviewers type in telephone answers (plan activity 1.2).
   if v_channel = 'phone' and not private.has_staff_role('interviewer') then
-    return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'Solo el equipo de encuestadores puede registrar respuestas telefónicas.'
-    )));
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('forbidden', 'Solo el equipo de encuestadores puede registrar respuestas telefónicas.'));
   end if;
 
   -- 5. Channel and consent (Ley 1581: no personal data without prior, informed authorization).
@@ -931,11 +915,7 @@ begin
   end if;
 
   if v_fields <> '{}'::jsonb then
-    return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise las respuestas marcadas.',
-      'fields', v_fields
-    )));
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('validation_failed', 'Revise las respuestas marcadas.', v_fields));
   end if;
 
   -- 7. Write: consent record, response and answers, all in this one call's transaction.
@@ -1295,10 +1275,7 @@ set search_path = ''
 as $$
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para administrar encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para administrar encuestas.');
   end if;
 
   return jsonb_build_object('ok', true, 'value', coalesce((
@@ -1341,17 +1318,11 @@ declare
   v_id bigint;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para administrar encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para administrar encuestas.');
   end if;
   select id into v_id from public.surveys where slug = p_slug;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'No existe una encuesta con esa dirección.'
-    ));
+    return private.failure('not_found', 'No existe una encuesta con esa dirección.');
   end if;
   return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_id));
 end;
@@ -1382,30 +1353,19 @@ declare
   v_condition jsonb;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para administrar encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para administrar encuestas.');
   end if;
 
   v_fields := private.survey_definition_errors(p_definition);
   if v_fields <> '{}'::jsonb then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', v_fields
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', v_fields);
   end if;
 
   -- One saver at a time per survey, and no response half-way through validation (see
   -- submit_survey_response): the whole definition is written against a stable state.
   select * into v_survey from public.surveys where slug = p_definition ->> 'slug' for update;
   if found and p_create_only then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'duplicate',
-      'message', 'Ya existe una encuesta con esa dirección. Elija otra.',
-      'fields', jsonb_build_object('slug', 'Ya existe una encuesta con esta dirección.')
-    ));
+    return private.failure('duplicate', 'Ya existe una encuesta con esa dirección. Elija otra.', jsonb_build_object('slug', 'Ya existe una encuesta con esta dirección.'));
   end if;
 
   -- All or nothing: a refused change (PT409 from the lock triggers) undoes the whole save.
@@ -1520,10 +1480,7 @@ begin
       where not exists (select from public.survey_question_items i where i.question_id = v_qid and i.key = n.value ->> 'key');
     end loop;
   exception when sqlstate 'PT409' then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'locked',
-      'message', sqlerrm
-    ));
+    return private.failure('locked', sqlerrm);
   end;
 
   return jsonb_build_object('ok', true, 'value', private.staff_survey_json(v_survey.id) || jsonb_build_object('created', v_created));
@@ -1546,32 +1503,18 @@ declare
   v_copy   public.surveys;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para administrar encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para administrar encuestas.');
   end if;
   if coalesce(p_new_slug, '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(p_new_slug) > 80 then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('newSlug', 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('newSlug', 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.'));
   end if;
 
   select * into v_source from public.surveys where slug = p_slug;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'No existe una encuesta con esa dirección.'
-    ));
+    return private.failure('not_found', 'No existe una encuesta con esa dirección.');
   end if;
   if exists (select from public.surveys where slug = p_new_slug) then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'duplicate',
-      'message', 'Ya existe una encuesta con esa dirección. Elija otra.',
-      'fields', jsonb_build_object('newSlug', 'Ya existe una encuesta con esta dirección.')
-    ));
+    return private.failure('duplicate', 'Ya existe una encuesta con esa dirección. Elija otra.', jsonb_build_object('newSlug', 'Ya existe una encuesta con esta dirección.'));
   end if;
 
   -- The copy starts as a draft with no dates and no answers: a new exercise built on the old one.
@@ -1614,38 +1557,21 @@ declare
   v_survey public.surveys;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para administrar encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para administrar encuestas.');
   end if;
   if p_status is null or p_status not in ('draft', 'open', 'closed') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('status', 'Elija un estado válido: borrador, abierta o cerrada.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('status', 'Elija un estado válido: borrador, abierta o cerrada.'));
   end if;
 
   select * into v_survey from public.surveys where slug = p_slug for update;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'No existe una encuesta con esa dirección.'
-    ));
+    return private.failure('not_found', 'No existe una encuesta con esa dirección.');
   end if;
   if p_status = 'open' and not exists (select from public.survey_questions where survey_id = v_survey.id) then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Añada al menos una pregunta antes de abrir la encuesta.',
-      'fields', jsonb_build_object('status', 'Añada al menos una pregunta antes de abrir la encuesta.')
-    ));
+    return private.failure('validation_failed', 'Añada al menos una pregunta antes de abrir la encuesta.', jsonb_build_object('status', 'Añada al menos una pregunta antes de abrir la encuesta.'));
   end if;
   if p_status = 'draft' and private.survey_has_responses(v_survey.id) then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'locked',
-      'message', 'La encuesta ya tiene respuestas y no puede volver a borrador. Ciérrela si no quiere recibir más.'
-    ));
+    return private.failure('locked', 'La encuesta ya tiene respuestas y no puede volver a borrador. Ciérrela si no quiere recibir más.');
   end if;
 
   update public.surveys set status = p_status, updated_at = now() where id = v_survey.id;

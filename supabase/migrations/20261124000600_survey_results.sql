@@ -1065,18 +1065,12 @@ declare
   v_survey public.surveys;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para consultar los resultados sin publicar.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para consultar los resultados sin publicar.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_slug;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La encuesta no existe.'
-    ));
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   return jsonb_build_object('ok', true, 'value',
@@ -1097,10 +1091,7 @@ set search_path = ''
 as $$
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para gestionar los resultados de las encuestas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para gestionar los resultados de las encuestas.');
   end if;
 
   return jsonb_build_object('ok', true, 'value', coalesce((
@@ -1150,34 +1141,20 @@ declare
   v_survey public.surveys;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para publicar resultados.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para publicar resultados.');
   end if;
 
   if p_published is null then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('published', 'Indique si publica o retira los resultados.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('published', 'Indique si publica o retira los resultados.'));
   end if;
 
   select * into v_survey from public.surveys where slug = p_slug for update;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La encuesta no existe.'
-    ));
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   if v_survey.status = 'draft' and p_published then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Un borrador no tiene resultados que publicar.',
-      'fields', jsonb_build_object('published', 'Publique primero la encuesta; un borrador no tiene resultados.')
-    ));
+    return private.failure('validation_failed', 'Un borrador no tiene resultados que publicar.', jsonb_build_object('published', 'Publique primero la encuesta; un borrador no tiene resultados.'));
   end if;
 
   -- Publishing again keeps the first date; withdrawing clears it.
@@ -1209,18 +1186,12 @@ declare
   v_survey public.surveys;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para revisar las respuestas abiertas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para revisar las respuestas abiertas.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_slug;
   if not found then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La encuesta no existe.'
-    ));
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   -- Awaiting review first, then the newest; the page shows a working set, not the whole archive.
@@ -1275,25 +1246,14 @@ declare
   v_review   public.survey_text_reviews;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para revisar las respuestas abiertas.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para revisar las respuestas abiertas.');
   end if;
 
   if p_publishable is null then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('publishable', 'Indique si el texto se puede publicar.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('publishable', 'Indique si el texto se puede publicar.'));
   end if;
   if char_length(v_redacted) > 2000 then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', jsonb_build_object('redactedText', 'Escriba como máximo 2.000 caracteres.')
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', jsonb_build_object('redactedText', 'Escriba como máximo 2.000 caracteres.'));
   end if;
 
   if not exists (
@@ -1303,10 +1263,7 @@ begin
       and a.text_value is not null
       and (q.type in ('short_text', 'long_text') or a.option_value = 'otro')
   ) then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'not_found',
-      'message', 'La respuesta abierta no existe.'
-    ));
+    return private.failure('not_found', 'La respuesta abierta no existe.');
   end if;
 
   insert into public.survey_text_reviews as t (answer_id, publishable, redacted_text, reviewed_by, reviewed_at)
@@ -1344,10 +1301,7 @@ declare
   v_row    public.social_followers;
 begin
   if not private.has_staff_role('communications') then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'forbidden',
-      'message', 'No tiene permiso para registrar seguidores.'
-    ));
+    return private.failure('forbidden', 'No tiene permiso para registrar seguidores.');
   end if;
 
   if p_network is null or p_network not in ('facebook', 'instagram', 'x', 'tiktok', 'whatsapp', 'youtube') then
@@ -1363,11 +1317,7 @@ begin
   end if;
 
   if v_fields <> '{}'::jsonb then
-    return jsonb_build_object('ok', false, 'error', jsonb_build_object(
-      'code', 'validation_failed',
-      'message', 'Revise los datos marcados.',
-      'fields', v_fields
-    ));
+    return private.failure('validation_failed', 'Revise los datos marcados.', v_fields);
   end if;
 
   -- A second reading for the same day corrects the first.

@@ -213,19 +213,6 @@ $$;
 comment on function private.iso_time(timestamptz) is 'ISO 8601 in UTC with milliseconds, as every API answer writes times.';
 revoke execute on function private.iso_time(timestamptz) from public;
 
-create function private.phone_error(p_code text, p_message text, p_fields jsonb default null)
-returns jsonb
-language sql
-immutable
-set search_path = ''
-as $$
-  select jsonb_build_object('ok', false, 'error',
-    jsonb_build_object('code', p_code, 'message', p_message)
-      || case when p_fields is null then '{}'::jsonb else jsonb_build_object('fields', p_fields) end);
-$$;
-comment on function private.phone_error(text, text, jsonb) is 'The contract''s failure result {"ok": false, "error": {code, message, fields?}}.';
-revoke execute on function private.phone_error(text, text, jsonb) from public;
-
 create function private.phone_contact_json(p_contact public.phone_contacts)
 returns jsonb
 language sql
@@ -279,11 +266,11 @@ set search_path = ''
 as $$
   select case
     when p_contact.status not in ('pending', 'callback') then
-      private.phone_error('closed', 'La llamada a este contacto ya quedó registrada y no se volverá a llamar. Pida el siguiente contacto de la lista.')
+      private.failure('closed', 'La llamada a este contacto ya quedó registrada y no se volverá a llamar. Pida el siguiente contacto de la lista.')
     when p_contact.locked_by is null then
-      private.phone_error('closed', 'Este contacto no tiene una llamada en curso. Pida el siguiente contacto de la lista.')
+      private.failure('closed', 'Este contacto no tiene una llamada en curso. Pida el siguiente contacto de la lista.')
     when p_contact.locked_by is distinct from p_sub then
-      private.phone_error('forbidden', 'Este contacto está asignado a otra persona del equipo.')
+      private.failure('forbidden', 'Este contacto está asignado a otra persona del equipo.')
   end;
 $$;
 comment on function private.phone_lease_error(public.phone_contacts, text) is 'Null when p_sub holds the contact''s lease; else closed (no call in progress) or forbidden (another interviewer).';
@@ -379,20 +366,20 @@ declare
   v_skipped  jsonb;
 begin
   if not private.has_staff_role('communications') then
-    return private.phone_error('forbidden', 'No tiene permiso para importar la lista de llamadas.');
+    return private.failure('forbidden', 'No tiene permiso para importar la lista de llamadas.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_survey_slug;
   if not found then
-    return private.phone_error('not_found', 'La encuesta no existe.');
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   if p_rows is null or jsonb_typeof(p_rows) <> 'array' or jsonb_array_length(p_rows) = 0 then
-    return private.phone_error('validation_failed', 'La lista no tiene contactos.',
+    return private.failure('validation_failed', 'La lista no tiene contactos.',
       jsonb_build_object('rows', 'Incluya al menos una fila de contacto debajo del encabezado.'));
   end if;
   if jsonb_array_length(p_rows) > 2000 then
-    return private.phone_error('validation_failed', 'La lista es demasiado larga.',
+    return private.failure('validation_failed', 'La lista es demasiado larga.',
       jsonb_build_object('rows', 'Importe como máximo 2.000 contactos por vez.'));
   end if;
 
@@ -465,7 +452,7 @@ begin
   end loop;
 
   if v_fields <> '{}'::jsonb then
-    return private.phone_error('validation_failed', 'Revise las filas marcadas: no se importó ningún contacto.', v_fields);
+    return private.failure('validation_failed', 'Revise las filas marcadas: no se importó ningún contacto.', v_fields);
   end if;
 
   -- A number already on this survey's list is skipped (re-importing an updated file is normal);
@@ -515,15 +502,15 @@ declare
   v_contact public.phone_contacts;
 begin
   if not private.has_staff_role('interviewer') or v_sub is null then
-    return private.phone_error('forbidden', 'Solo el equipo de encuestadores puede tomar contactos de la lista.');
+    return private.failure('forbidden', 'Solo el equipo de encuestadores puede tomar contactos de la lista.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_survey_slug and status <> 'draft';
   if not found then
-    return private.phone_error('not_found', 'La encuesta no existe.');
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
   if v_survey.status = 'closed' or v_survey.closes_at <= now() or v_survey.opens_at > now() then
-    return private.phone_error('closed', 'La encuesta no está abierta: no se pueden hacer llamadas.');
+    return private.failure('closed', 'La encuesta no está abierta: no se pueden hacer llamadas.');
   end if;
 
   -- One claim at a time per interviewer: a double click cannot take two people.
@@ -597,12 +584,12 @@ declare
   v_error   jsonb;
 begin
   if not private.has_staff_role('interviewer') or v_sub is null then
-    return private.phone_error('forbidden', 'Solo el equipo de encuestadores puede ver los contactos de la lista.');
+    return private.failure('forbidden', 'Solo el equipo de encuestadores puede ver los contactos de la lista.');
   end if;
 
   select * into v_contact from public.phone_contacts where id = p_contact_id;
   if not found then
-    return private.phone_error('not_found', 'El contacto no existe.');
+    return private.failure('not_found', 'El contacto no existe.');
   end if;
 
   v_error := private.phone_lease_error(v_contact, v_sub);
@@ -639,7 +626,7 @@ declare
   v_error   jsonb;
 begin
   if not private.has_staff_role('interviewer') or v_sub is null then
-    return private.phone_error('forbidden', 'Solo el equipo de encuestadores puede registrar llamadas.');
+    return private.failure('forbidden', 'Solo el equipo de encuestadores puede registrar llamadas.');
   end if;
 
   if p_outcome is null or p_outcome not in ('completed', 'no_answer', 'busy', 'wrong_number', 'refused', 'callback') then
@@ -657,12 +644,12 @@ begin
     v_fields := v_fields || jsonb_build_object('notes', 'Las notas admiten máximo 500 caracteres.');
   end if;
   if v_fields <> '{}'::jsonb then
-    return private.phone_error('validation_failed', 'Revise los datos de la llamada.', v_fields);
+    return private.failure('validation_failed', 'Revise los datos de la llamada.', v_fields);
   end if;
 
   select * into v_contact from public.phone_contacts where id = p_contact_id for update;
   if not found then
-    return private.phone_error('not_found', 'El contacto no existe.');
+    return private.failure('not_found', 'El contacto no existe.');
   end if;
 
   v_error := private.phone_lease_error(v_contact, v_sub);
@@ -680,7 +667,7 @@ begin
       and r.entered_by = v_sub
       and not exists (select from public.phone_contacts o where o.response_id = r.id)
   ) then
-    return private.phone_error('validation_failed', 'Revise los datos de la llamada.', jsonb_build_object(
+    return private.failure('validation_failed', 'Revise los datos de la llamada.', jsonb_build_object(
       'responseId', 'Esa respuesta no es una encuesta telefónica registrada por usted en esta encuesta, o ya está asociada a otro contacto.'
     ));
   end if;
@@ -725,10 +712,10 @@ declare
   v_result  jsonb;
 begin
   if not private.has_staff_role('interviewer') or v_sub is null then
-    return private.phone_error('forbidden', 'Solo el equipo de encuestadores puede registrar encuestas telefónicas.');
+    return private.failure('forbidden', 'Solo el equipo de encuestadores puede registrar encuestas telefónicas.');
   end if;
   if char_length(v_notes) > 500 then
-    return private.phone_error('validation_failed', 'Revise los datos de la llamada.',
+    return private.failure('validation_failed', 'Revise los datos de la llamada.',
       jsonb_build_object('notes', 'Las notas admiten máximo 500 caracteres.'));
   end if;
 
@@ -736,7 +723,7 @@ begin
   -- submission waits here, then finds the call settled and the lease released (closed).
   select * into v_contact from public.phone_contacts where id = p_contact_id for update;
   if not found then
-    return private.phone_error('not_found', 'El contacto no existe.');
+    return private.failure('not_found', 'El contacto no existe.');
   end if;
 
   v_error := private.phone_lease_error(v_contact, v_sub);
@@ -779,12 +766,12 @@ declare
   v_survey public.surveys;
 begin
   if not (private.has_staff_role('interviewer') or private.has_staff_role('communications')) then
-    return private.phone_error('forbidden', 'Su rol no permite ver la lista de llamadas.');
+    return private.failure('forbidden', 'Su rol no permite ver la lista de llamadas.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_survey_slug;
   if not found then
-    return private.phone_error('not_found', 'La encuesta no existe.');
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   return jsonb_build_object('ok', true, 'value', (
@@ -837,12 +824,12 @@ declare
   v_purged integer;
 begin
   if not private.has_staff_role('communications') then
-    return private.phone_error('forbidden', 'No tiene permiso para suprimir datos de la lista de llamadas.');
+    return private.failure('forbidden', 'No tiene permiso para suprimir datos de la lista de llamadas.');
   end if;
 
   select * into v_survey from public.surveys where slug = p_survey_slug;
   if not found then
-    return private.phone_error('not_found', 'La encuesta no existe.');
+    return private.failure('not_found', 'La encuesta no existe.');
   end if;
 
   -- Ley 1581 (finalidad y temporalidad): once a contact will not be called again, its name,
@@ -882,10 +869,10 @@ declare
   v_purged integer;
 begin
   if not private.has_staff_role('communications') then
-    return private.phone_error('forbidden', 'No tiene permiso para suprimir datos de la lista de llamadas.');
+    return private.failure('forbidden', 'No tiene permiso para suprimir datos de la lista de llamadas.');
   end if;
   if v_phone is null then
-    return private.phone_error('validation_failed', 'Revise el número.', jsonb_build_object(
+    return private.failure('validation_failed', 'Revise el número.', jsonb_build_object(
       'phone', 'Escriba un celular de 10 dígitos (3xx xxx xxxx) o un fijo con indicativo (60x xxx xxxx).'));
   end if;
 
@@ -909,7 +896,7 @@ begin
   select count(*)::integer into v_purged from purged;
 
   if v_purged = 0 then
-    return private.phone_error('not_found', 'Ese número no está en ninguna lista de llamadas.');
+    return private.failure('not_found', 'Ese número no está en ninguna lista de llamadas.');
   end if;
   return jsonb_build_object('ok', true, 'value', jsonb_build_object('purged', v_purged));
 end;
