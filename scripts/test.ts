@@ -18,6 +18,14 @@ function run(command: string, args: string[], env: Record<string, string>): numb
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
+// `npm test -- tests/surveys tests/e2e/citizen` runs only the named files: e2e paths go to Playwright,
+// the rest to vitest, and a runner with nothing named is skipped. No arguments: everything.
+const filters = process.argv.slice(2);
+const playwrightFilters = filters.filter((f) => f.includes('e2e'));
+const vitestFilters = filters.filter((f) => !f.includes('e2e'));
+const runVitest = filters.length === 0 || vitestFilters.length > 0;
+const runPlaywright = filters.length === 0 || playwrightFilters.length > 0;
+
 let cluster: Cluster | undefined;
 let server: ServedBuild | undefined;
 let status = 1;
@@ -30,8 +38,8 @@ try {
   server = await startServedBuild(databaseUrl);
 
   const testEnv = { ...server.env, PARTICIPA_URL: server.url };
-  const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], testEnv);
-  const playwright = run(bin('playwright'), ['test'], testEnv);
+  const vitest = runVitest ? run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`, ...vitestFilters], testEnv) : 0;
+  const playwright = runPlaywright ? run(bin('playwright'), ['test', ...playwrightFilters], testEnv) : 0;
   status = vitest === 0 && playwright === 0 ? 0 : 1;
 } catch (error) {
   console.error(error);
