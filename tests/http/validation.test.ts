@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/lib/http/validation.ts';
+import { validate } from '../../src/lib/validation.ts';
 
 describe('validate', () => {
   const schema = z.strictObject({ name: z.string().min(1).max(5), email: z.email(), tags: z.array(z.enum(['a', 'b'])) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/lib/http/validation.ts';
+import { validate } from '../../src/lib/validation.ts';
 import { answerSchema, CONSENT_REQUIRED } from '../../src/lib/surveys/answer-schema.ts';
 import type { SurveyDefinition, SurveyQuestion } from '../../src/lib/surveys/schemas.ts';
 

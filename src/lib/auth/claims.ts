@@ -14,5 +14,5 @@ export type StaffClaims = {
 
 export const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
 
-export const hasRole = (claims: Pick<StaffClaims, 'app_metadata'>, role: StaffRole): boolean =>
+export const hasRole = (claims: { app_metadata: { roles: readonly string[] } }, role: StaffRole): boolean =>
   claims.app_metadata.roles.includes('admin') || claims.app_metadata.roles.includes(role);

@@ -1,7 +1,11 @@
-import type { StaffClaims } from '../auth/claims.ts';
+/**
+ * The verified JWT claims a staff call carries into SQL as `request.jwt.claims` (what `auth.uid()` and
+ * the role checks read there). The store forwards them whole and interprets none of them.
+ */
+export type SqlClaims = { sub: string; app_metadata: { roles: readonly string[] } };
 
 /** Who a database call runs as: public calls as `anon`, staff calls as `authenticated` with their claims. */
-export type Caller = { kind: 'anon' } | { kind: 'staff'; claims: StaffClaims; token: string };
+export type Caller = { kind: 'anon' } | { kind: 'staff'; claims: SqlClaims; token: string };
 
 export const ANON: Caller = { kind: 'anon' };
 

@@ -1,7 +1,8 @@
 import type { Context } from '@netlify/functions';
+import { clientHash } from '../fingerprints.ts';
 import type { DomainError, Result } from '../result.ts';
 import { readBody } from './body.ts';
-import { clientHash, idempotencyKey } from './request-identity.ts';
+import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
 export type PostMeta = { client: string; idempotencyKey: string | null };

@@ -1,3 +1,4 @@
+import { clientHash } from '../fingerprints.ts';
 import type { SurveyDefinition } from '../surveys/schemas.ts';
 import { answerSchema } from '../surveys/answer-schema.ts';
 import {
@@ -9,10 +10,10 @@ import {
   type FormAnswers,
 } from '../surveys/paged-form.ts';
 import { submitResponse } from '../surveys/submit-response.ts';
+import { validate } from '../validation.ts';
 import { readBody } from './body.ts';
 import { MESSAGES, STATUS } from './errors.ts';
-import { clientHash, idempotencyKey } from './request-identity.ts';
-import { validate } from './validation.ts';
+import { idempotencyKey } from './request-identity.ts';
 
 /** What the form carries from page to page (hidden inputs) besides the visible fields. */
 export type SurveyFormValues = {

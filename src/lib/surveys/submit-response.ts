@@ -1,7 +1,7 @@
 import { ANON, rpc, type Caller } from '../db/store.ts';
-import { validate } from '../http/validation.ts';
-import { requestHash } from '../http/request-identity.ts';
+import { requestHash } from '../fingerprints.ts';
 import { fail, type Result } from '../result.ts';
+import { validate } from '../validation.ts';
 import { answerSchema } from './answer-schema.ts';
 import { recentSurvey } from './definition-cache.ts';
 import type { SurveyDefinition } from './schemas.ts';

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { rpc, type Caller } from '../db/store.ts';
-import { clientHash } from '../http/request-identity.ts';
-import { validate } from '../http/validation.ts';
+import { clientHash } from '../fingerprints.ts';
 import { fail, type Result } from '../result.ts';
 import { answerSchema } from '../surveys/answer-schema.ts';
 import { getSurvey } from '../surveys/get-survey.ts';
+import { validate } from '../validation.ts';
 import { getContact } from './get-contact.ts';
 import { forbiddenUnless } from './roles.ts';
 import { callNotesInput, CONSENT_CONFIRMATION, type CompletedCall } from './schemas.ts';

@@ -1,4 +1,4 @@
-import { fieldsOf } from '../http/validation.ts';
+import { fieldsOf } from '../validation.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseCsv } from './csv.ts';
 import { COLUMN_FIELDS, CSV_COLUMNS, contactRowSchema, toCode, type ContactRow, type CsvColumn } from './schemas.ts';

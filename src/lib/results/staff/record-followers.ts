@@ -1,5 +1,5 @@
 import { rpc, type Caller } from '../../db/store.ts';
-import { validate } from '../../http/validation.ts';
+import { validate } from '../../validation.ts';
 import type { Result } from '../../result.ts';
 import { followersInput, type FollowerCount } from '../schemas.ts';
 

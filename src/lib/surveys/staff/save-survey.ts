@@ -1,5 +1,5 @@
 import { rpc, type Caller } from '../../db/store.ts';
-import { validate } from '../../http/validation.ts';
+import { validate } from '../../validation.ts';
 import type { Result } from '../../result.ts';
 import { surveyDefinitionInput } from './definition-schema.ts';
 import type { SavedSurvey } from './types.ts';

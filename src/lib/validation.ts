@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Result } from './result.ts';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/** Hash of the validated body, so a JSON replay and its form twin compare equal. */
+export function requestHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+
+/**
+ * Rate limits count per client without keeping the address: a salted hash, salt from configuration,
+ * so the stored value cannot be reversed to an IP (Ley 1581: minimal collection).
+ */
+export function clientHash(ip: string, env = process.env): string {
+  const salt = env.RATE_LIMIT_SALT || env.SUPABASE_JWT_SECRET || env.STAFF_JWT_SECRET || 'participa';
+  return createHash('sha256').update(`${salt}:${ip}`).digest('hex').slice(0, 32);
+}
