@@ -1,6 +1,5 @@
-import type { Config, Context } from '@netlify/functions';
-import { endpoint } from '../src/lib/http/endpoint.ts';
-import { staffPost } from '../src/lib/http/staff.ts';
+import type { Config } from '@netlify/functions';
+import { staffEndpoint, staffWrite, type StaffRoutes } from '../src/lib/http/staff.ts';
 import { publishResults } from '../src/lib/results/staff/publish.ts';
 import { recordFollowers } from '../src/lib/results/staff/record-followers.ts';
 import { reviewTextAnswer } from '../src/lib/results/staff/review-text.ts';
@@ -11,19 +10,15 @@ function backTo(request: Request): string {
   return slug && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) ? `/staff/resultados/${slug}` : '/staff/resultados';
 }
 
-export default endpoint({
-  POST: async (request, context: Context) => {
-    const { slug, id } = context.params;
-    if (slug) {
-      const back = `/staff/resultados/${encodeURIComponent(slug)}`;
-      return staffPost(request, back, 'publicacion', (data, caller) => publishResults(slug, data, caller));
-    }
-    if (id) {
-      return staffPost(request, backTo(request), 'revision', (data, caller) => reviewTextAnswer(id, data, caller));
-    }
-    return staffPost(request, backTo(request), 'seguidores', (data, caller) => recordFollowers(data, caller));
-  },
-});
+const surveyPage = (_request: Request, { slug }: Record<string, string>) => `/staff/resultados/${encodeURIComponent(slug)}`;
+
+export const routes = {
+  'POST /api/admin/surveys/:slug/results/publish': staffWrite(['communications'], surveyPage, 'publicacion', (data, { slug }, caller) => publishResults(slug, data, caller)),
+  'POST /api/admin/text-answers/:id/review': staffWrite(['communications'], backTo, 'revision', (data, { id }, caller) => reviewTextAnswer(id, data, caller)),
+  'POST /api/admin/social/followers': staffWrite(['communications'], backTo, 'seguidores', (data, _params, caller) => recordFollowers(data, caller)),
+} satisfies StaffRoutes;
+
+export default staffEndpoint(routes);
 
 export const config: Config = {
   path: ['/api/admin/surveys/:slug/results/publish', '/api/admin/text-answers/:id/review', '/api/admin/social/followers'],

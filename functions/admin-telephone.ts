@@ -1,12 +1,9 @@
 import type { Config } from '@netlify/functions';
-import type { Caller } from '../src/lib/db/store.ts';
 import { readBody } from '../src/lib/http/body.ts';
-import { endpoint } from '../src/lib/http/endpoint.ts';
 import { MESSAGES } from '../src/lib/http/errors.ts';
 import { withSecurityHeaders } from '../src/lib/http/headers.ts';
 import { errorResponse, fromResult, seeOther } from '../src/lib/http/respond.ts';
-import { staffCaller, staffPost } from '../src/lib/http/staff.ts';
-import type { Result } from '../src/lib/result.ts';
+import { staffEndpoint, staffRead, staffWrite, type StaffCaller, type StaffRoutes } from '../src/lib/http/staff.ts';
 import { completeCall } from '../src/lib/telephone/complete-call.ts';
 import { getContact } from '../src/lib/telephone/get-contact.ts';
 import { importContacts } from '../src/lib/telephone/import-contacts.ts';
@@ -17,31 +14,26 @@ import { recordOutcome } from '../src/lib/telephone/record-outcome.ts';
 import { reportCsv, reportCsvFilename } from '../src/lib/telephone/report-csv.ts';
 import { getTelephoneReport } from '../src/lib/telephone/telephone-report.ts';
 
-const PREFIX = '/api/admin/telephone/';
-const campaign = (slug: string) => `/staff/telefonico/${encodeURIComponent(slug)}`;
-const NOT_FOUND = { code: 'not_found' } as const;
+const INTERVIEWERS = ['interviewer'] as const;
+const MANAGERS = ['communications'] as const;
+const CAMPAIGN = ['interviewer', 'communications'] as const;
 
-async function staffRead<T>(request: Request, read: (caller: Caller) => Promise<Result<T>>): Promise<Response> {
-  const caller = await staffCaller(request);
-  return caller.ok ? fromResult(await read(caller.value)) : errorResponse(caller.error);
-}
+const campaign = (slug: string) => `/staff/telefonico/${encodeURIComponent(slug)}`;
+const toCampaign = (_request: Request, { slug }: Record<string, string>) => campaign(slug);
+const toIndex = () => '/staff/telefonico';
 
 /** "Llamar al siguiente": JSON answers the contact; the staff page's button goes to the call page. */
-async function claimNext(request: Request, slug: string): Promise<Response> {
-  const caller = await staffCaller(request);
-  if (!caller.ok) return errorResponse(caller.error);
+async function claimNext(request: Request, { slug }: Record<string, string>, caller: StaffCaller): Promise<Response> {
   const body = await readBody(request);
   if (!body.ok) return errorResponse(body.error);
-  const result = await nextContact(slug, body.value.data, caller.value);
+  const result = await nextContact(slug, body.value.data, caller);
   if (body.value.kind === 'json') return fromResult(result);
   if (!result.ok) return seeOther(`${campaign(slug)}?error=${encodeURIComponent(result.error.message ?? MESSAGES[result.error.code])}`);
   const contact = result.value.contact;
   return seeOther(contact ? `/staff/telefonico/llamada/${contact.id}` : `${campaign(slug)}?ok=sin-contactos`);
 }
 
-async function report(request: Request, slug: string, csv: boolean): Promise<Response> {
-  const caller = await staffCaller(request);
-  if (!caller.ok) return errorResponse(caller.error);
+async function report(slug: string, csv: boolean): Promise<Response> {
   const value = await getTelephoneReport(slug);
   if (!value) return errorResponse({ code: 'not_found', message: 'No existe una encuesta publicada con esa dirección.' });
   if (!csv) return fromResult({ ok: true, value });
@@ -56,48 +48,34 @@ async function report(request: Request, slug: string, csv: boolean): Promise<Res
   );
 }
 
-/** Path segments after /api/admin/telephone/, e.g. ["contacts", "12", "outcome"] or ["<slug>", "next"]. */
-function segments(request: Request): string[] {
-  try {
-    return new URL(request.url).pathname.slice(PREFIX.length).split('/').map(decodeURIComponent);
-  } catch {
-    return [];
-  }
-}
+// A literal segment wins over a slug ("contacts/12" is a contact, not the survey "contacts").
+export const routes = {
+  'GET /api/admin/telephone/contacts/:id': staffRead(INTERVIEWERS, ({ id }, caller) => getContact(id, caller)),
+  'POST /api/admin/telephone/contacts/:id/outcome': staffWrite(INTERVIEWERS, toIndex, 'resultado', (data, { id }, caller) => recordOutcome(id, data, caller)),
+  'POST /api/admin/telephone/contacts/:id/response': staffWrite(INTERVIEWERS, toIndex, 'completada', (data, { id }, caller) => completeCall(id, data, caller)),
+  'POST /api/admin/telephone/forget': staffWrite(MANAGERS, toIndex, 'suprimido', (data, _params, caller) => forgetPhoneNumber(data, caller)),
+  'GET /api/admin/telephone/:slug': staffRead(CAMPAIGN, ({ slug }, caller) => getQueueStatus(slug, caller)),
+  'POST /api/admin/telephone/:slug/contacts': staffWrite(MANAGERS, toCampaign, 'importados', (data, { slug }, caller) => importContacts(slug, data, caller)),
+  'POST /api/admin/telephone/:slug/next': { roles: INTERVIEWERS, run: (request, params, caller) => claimNext(request, params, caller) },
+  'POST /api/admin/telephone/:slug/purge': staffWrite(MANAGERS, toCampaign, 'suprimidos', (data, { slug }, caller) => purgeFinishedContacts(slug, data, caller)),
+  // The report is public evidence (/informes/telefonico); here it serves the campaign's staff.
+  'GET /api/admin/telephone/:slug/report': { roles: CAMPAIGN, run: (_request, { slug }) => report(slug, false) },
+  'GET /api/admin/telephone/:slug/report.csv': { roles: CAMPAIGN, run: (_request, { slug }) => report(slug, true) },
+} satisfies StaffRoutes;
 
-type Route = { method: 'GET' | 'POST'; shape: string[]; run: (request: Request, p: string[]) => Promise<Response> };
-
-// `:x` is any segment; other words must match. One table, so a known path with the wrong method is a 405.
-const ROUTES: Route[] = [
-  { method: 'GET', shape: ['contacts', ':id'], run: (r, [, id]) => staffRead(r, (caller) => getContact(id, caller)) },
-  { method: 'POST', shape: ['contacts', ':id', 'outcome'], run: (r, [, id]) => staffPost(r, '/staff/telefonico', 'resultado', (d, c) => recordOutcome(id, d, c)) },
-  { method: 'POST', shape: ['contacts', ':id', 'response'], run: (r, [, id]) => staffPost(r, '/staff/telefonico', 'completada', (d, c) => completeCall(id, d, c)) },
-  { method: 'POST', shape: ['forget'], run: (r) => staffPost(r, '/staff/telefonico', 'suprimido', (d, c) => forgetPhoneNumber(d, c)) },
-  { method: 'GET', shape: [':slug'], run: (r, [slug]) => staffRead(r, (caller) => getQueueStatus(slug, caller)) },
-  { method: 'POST', shape: [':slug', 'contacts'], run: (r, [slug]) => staffPost(r, campaign(slug), 'importados', (d, c) => importContacts(slug, d, c)) },
-  { method: 'POST', shape: [':slug', 'next'], run: (r, [slug]) => claimNext(r, slug) },
-  { method: 'POST', shape: [':slug', 'purge'], run: (r, [slug]) => staffPost(r, campaign(slug), 'suprimidos', (d, c) => purgeFinishedContacts(slug, d, c)) },
-  { method: 'GET', shape: [':slug', 'report'], run: (r, [slug]) => report(r, slug, false) },
-  { method: 'GET', shape: [':slug', 'report.csv'], run: (r, [slug]) => report(r, slug, true) },
-];
-
-const fits = (shape: string[], p: string[]) =>
-  shape.length === p.length && shape.every((part, i) => (part.startsWith(':') ? p[i] !== '' : part === p[i]));
-
-async function dispatch(request: Request): Promise<Response> {
-  const p = segments(request);
-  // A literal route wins over a slug route ("contacts/12" is a contact, not the survey "contacts").
-  const candidates = ROUTES.filter((route) => fits(route.shape, p));
-  const literal = candidates.filter((route) => !route.shape[0].startsWith(':'));
-  const matching = literal.length > 0 ? literal : candidates;
-  if (matching.length === 0) return errorResponse(NOT_FOUND);
-  const method = request.method === 'HEAD' ? 'GET' : request.method;
-  const route = matching.find((m) => m.method === method);
-  return route ? route.run(request, p) : errorResponse({ code: 'method_not_allowed' }, { Allow: matching.map((m) => m.method).join(', ') });
-}
-
-export default endpoint({ GET: dispatch, POST: dispatch });
+export default staffEndpoint(routes);
 
 export const config: Config = {
-  path: ['/api/admin/telephone/:first', '/api/admin/telephone/:first/:second', '/api/admin/telephone/:first/:second/:third'],
+  path: [
+    '/api/admin/telephone/contacts/:id',
+    '/api/admin/telephone/contacts/:id/outcome',
+    '/api/admin/telephone/contacts/:id/response',
+    '/api/admin/telephone/forget',
+    '/api/admin/telephone/:slug',
+    '/api/admin/telephone/:slug/contacts',
+    '/api/admin/telephone/:slug/next',
+    '/api/admin/telephone/:slug/purge',
+    '/api/admin/telephone/:slug/report',
+    '/api/admin/telephone/:slug/report.csv',
+  ],
 };

@@ -1,9 +1,18 @@
-import type { Caller } from '../db/store.ts';
+import { hasRole, type StaffRole } from '../auth/claims.ts';
 import { getStaffSession } from '../auth/session.ts';
-import type { DomainError, Result } from '../result.ts';
+import type { Caller } from '../db/store.ts';
+import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
+import { endpoint, type Handler } from './endpoint.ts';
 import { MESSAGES } from './errors.ts';
-import { errorResponse, json, seeOther } from './respond.ts';
+import { errorResponse, fromResult, seeOther } from './respond.ts';
+
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>;
+
+/** The roles that may use a route besides admin, who always may. */
+export type StaffRoles = readonly StaffRole[];
+
+type Params = Record<string, string>;
 
 /** A cookie-carried session must come from our own pages (Origin check on top of SameSite=Strict). */
 function crossSite(request: Request): boolean {
@@ -12,33 +21,114 @@ function crossSite(request: Request): boolean {
   return origin !== null && origin !== new URL(request.url).origin;
 }
 
-export async function staffCaller(request: Request): Promise<Result<Caller>> {
+/**
+ * Who is calling, checked in the contract's order: no valid token → 401, a cookie from another site → 403,
+ * a role the route does not allow → 403. Without `roles`, any staff member (the staff pages check their
+ * own roles before they show a form). The SQL functions check the role again: this orders the answers,
+ * so a wrong role hears "forbidden" before any detail of its body, and is not the only gate.
+ */
+export async function staffCaller(request: Request, roles?: StaffRoles): Promise<Result<StaffCaller>> {
   const session = await getStaffSession(request);
-  if (!session) return { ok: false, error: { code: 'unauthorized' } };
-  if (crossSite(request)) return { ok: false, error: { code: 'forbidden', message: 'Solicitud de otro sitio rechazada.' } };
-  return { ok: true, value: { kind: 'staff', claims: session.claims, token: session.token } };
+  if (!session) return fail({ code: 'unauthorized' });
+  if (crossSite(request)) return fail({ code: 'forbidden', message: 'Solicitud de otro sitio rechazada.' });
+  if (roles && !roles.some((role) => hasRole(session.claims, role))) return fail({ code: 'forbidden' });
+  return ok({ kind: 'staff', claims: session.claims, token: session.token });
+}
+
+/** One staff route: who may use it, and what it does once the caller is known to be allowed. */
+export type StaffRoute = {
+  roles: StaffRoles;
+  run: (request: Request, params: Params, caller: StaffCaller) => Promise<Response>;
+};
+
+/** `"GET /api/admin/surveys/:slug"` → route. A function exports its table so tests read the same roles. */
+export type StaffRoutes = Record<`${'GET' | 'POST'} /api/admin/${string}`, StaffRoute>;
+
+/** A read: the use case's result as JSON. */
+export function staffRead<T>(roles: StaffRoles, read: (params: Params, caller: StaffCaller) => Promise<Result<T>>): StaffRoute {
+  return { roles, run: async (_request, params, caller) => fromResult(await read(params, caller)) };
 }
 
 /**
- * Staff writes from the API (JSON, 200 with the value) or from the staff pages' forms (303 back to
- * `back`, with `ok` or the error message in the query so the page can say what happened).
+ * A write from the API (JSON, 200 with the value) or from the staff pages' forms (303 back to `back`,
+ * with `ok` or the error message in the query so the page can say what happened).
  */
-export async function staffPost<T>(
-  request: Request,
-  back: string,
+export function staffWrite<T>(
+  roles: StaffRoles,
+  back: (request: Request, params: Params) => string,
   okLabel: string,
-  run: (data: Record<string, unknown>, caller: Caller) => Promise<Result<T>>,
-): Promise<Response> {
-  const caller = await staffCaller(request);
-  if (!caller.ok) return errorResponse(caller.error);
-  const body = await readBody(request);
-  if (!body.ok) return errorResponse(body.error);
-  const result = await run(body.value.data, caller.value);
-  if (body.value.kind === 'json') return result.ok ? json(result.value) : errorResponse(result.error);
-  return seeOther(result.ok ? `${back}?ok=${okLabel}` : `${back}?error=${encodeURIComponent(describe(result.error))}`);
+  write: (data: Record<string, unknown>, params: Params, caller: StaffCaller) => Promise<Result<T>>,
+): StaffRoute {
+  return {
+    roles,
+    run: async (request, params, caller) => {
+      const body = await readBody(request);
+      if (!body.ok) return errorResponse(body.error);
+      const result = await write(body.value.data, params, caller);
+      if (body.value.kind === 'json') return fromResult(result);
+      return seeOther(result.ok ? `${back(request, params)}?ok=${okLabel}` : `${back(request, params)}?error=${encodeURIComponent(describe(result.error))}`);
+    },
+  };
 }
 
 function describe(error: DomainError): string {
   const fields = Object.values(error.fields ?? {});
   return fields.length > 0 ? fields.join(' ') : error.message ?? MESSAGES[error.code];
+}
+
+type Pattern = { path: string; parts: string[] };
+
+const literal = (part: string) => !part.startsWith(':');
+
+/** Params of `pathname` if it fits the pattern: `:x` is any non-empty segment, other words must match. */
+function fit(pattern: Pattern, pathname: string): Params | null {
+  const parts = pathname.replace(/(.)\/$/, '$1').split('/');
+  if (parts.length !== pattern.parts.length) return null;
+  const params: Params = {};
+  for (const [i, part] of pattern.parts.entries()) {
+    if (literal(part) ? part !== parts[i] : parts[i] === '') return null;
+    if (!literal(part)) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(parts[i]);
+      } catch {
+        return null;
+      }
+    }
+  }
+  return params;
+}
+
+/** A literal segment beats a parameter at the first place they differ ("contacts/12" is a contact, not a survey). */
+function moreSpecific(a: Pattern, b: Pattern): number {
+  if (a.parts.length !== b.parts.length) return a.parts.length - b.parts.length;
+  const i = a.parts.findIndex((part, at) => literal(part) !== literal(b.parts[at]));
+  return i < 0 ? 0 : literal(a.parts[i]) ? -1 : 1;
+}
+
+/**
+ * The handler of a staff function: finds the route (404 / 405 with Allow), then checks the caller against
+ * the route's roles before anything reads the body, so every route answers 401/403 first by construction.
+ */
+export function staffEndpoint(routes: StaffRoutes): Handler {
+  const entries = Object.entries(routes).map(([key, route]) => {
+    const [method, path] = key.split(' ');
+    return { method, path, route };
+  });
+  const patterns = [...new Set(entries.map((e) => e.path))]
+    .map((path) => ({ path, parts: path.split('/') }))
+    .sort(moreSpecific);
+
+  const dispatch: Handler = async (request) => {
+    const pathname = new URL(request.url).pathname;
+    const match = patterns.map((pattern) => ({ pattern, params: fit(pattern, pathname) })).find((m) => m.params);
+    if (!match?.params) return errorResponse({ code: 'not_found' });
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const served = entries.filter((e) => e.path === match.pattern.path);
+    const entry = served.find((e) => e.method === method);
+    if (!entry) return errorResponse({ code: 'method_not_allowed' }, { Allow: served.map((e) => e.method).join(', ') });
+    const caller = await staffCaller(request, entry.route.roles);
+    if (!caller.ok) return errorResponse(caller.error);
+    return entry.route.run(request, match.params, caller.value);
+  };
+  return endpoint(Object.fromEntries(entries.map((e) => [e.method, dispatch])));
 }
