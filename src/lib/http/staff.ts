@@ -5,6 +5,7 @@ import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
 import { endpoint, type Handler } from './endpoint.ts';
 import { MESSAGES } from './errors.ts';
+import { pathMatcher } from './path-pattern.ts';
 import { errorResponse, fromResult, seeOther } from './respond.ts';
 
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>;
@@ -76,35 +77,6 @@ function describe(error: DomainError): string {
   return fields.length > 0 ? fields.join(' ') : error.message ?? MESSAGES[error.code];
 }
 
-type Pattern = { path: string; parts: string[] };
-
-const literal = (part: string) => !part.startsWith(':');
-
-/** Params of `pathname` if it fits the pattern: `:x` is any non-empty segment, other words must match. */
-function fit(pattern: Pattern, pathname: string): Params | null {
-  const parts = pathname.replace(/(.)\/$/, '$1').split('/');
-  if (parts.length !== pattern.parts.length) return null;
-  const params: Params = {};
-  for (const [i, part] of pattern.parts.entries()) {
-    if (literal(part) ? part !== parts[i] : parts[i] === '') return null;
-    if (!literal(part)) {
-      try {
-        params[part.slice(1)] = decodeURIComponent(parts[i]);
-      } catch {
-        return null;
-      }
-    }
-  }
-  return params;
-}
-
-/** A literal segment beats a parameter at the first place they differ ("contacts/12" is a contact, not a survey). */
-function moreSpecific(a: Pattern, b: Pattern): number {
-  if (a.parts.length !== b.parts.length) return a.parts.length - b.parts.length;
-  const i = a.parts.findIndex((part, at) => literal(part) !== literal(b.parts[at]));
-  return i < 0 ? 0 : literal(a.parts[i]) ? -1 : 1;
-}
-
 /**
  * The handler of a staff function: finds the route (404 / 405 with Allow), then checks the caller against
  * the route's roles before anything reads the body, so every route answers 401/403 first by construction.
@@ -114,21 +86,18 @@ export function staffEndpoint(routes: StaffRoutes): Handler {
     const [method, path] = key.split(' ');
     return { method, path, route };
   });
-  const patterns = [...new Set(entries.map((e) => e.path))]
-    .map((path) => ({ path, parts: path.split('/') }))
-    .sort(moreSpecific);
+  const match = pathMatcher(entries.map((e) => e.path));
 
   const dispatch: Handler = async (request) => {
-    const pathname = new URL(request.url).pathname;
-    const match = patterns.map((pattern) => ({ pattern, params: fit(pattern, pathname) })).find((m) => m.params);
-    if (!match?.params) return errorResponse({ code: 'not_found' });
+    const route = match(new URL(request.url).pathname);
+    if (!route) return errorResponse({ code: 'not_found' });
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const served = entries.filter((e) => e.path === match.pattern.path);
+    const served = entries.filter((e) => e.path === route.path);
     const entry = served.find((e) => e.method === method);
     if (!entry) return errorResponse({ code: 'method_not_allowed' }, { Allow: served.map((e) => e.method).join(', ') });
     const caller = await staffCaller(request, entry.route.roles);
     if (!caller.ok) return errorResponse(caller.error);
-    return entry.route.run(request, match.params, caller.value);
+    return entry.route.run(request, route.params, caller.value);
   };
   return endpoint(Object.fromEntries(entries.map((e) => [e.method, dispatch])));
 }
