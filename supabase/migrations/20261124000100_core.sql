@@ -265,14 +265,9 @@ alter table public.consent_texts enable row level security;
 revoke all on table public.consent_texts from anon, authenticated;
 grant select on table public.consent_texts to anon, authenticated;
 
-create policy "anon can read consent texts"
+create policy "everyone can read consent texts"
 on public.consent_texts for select
-to anon
-using (true);
-
-create policy "authenticated can read consent texts"
-on public.consent_texts for select
-to authenticated
+to anon, authenticated
 using (true);
 
 -- CONSENTS
