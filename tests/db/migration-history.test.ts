@@ -95,7 +95,7 @@ describe('one migration history, shared with the Supabase CLI', () => {
 
   it('applies only what the CLI has not', async () => {
     const { url, db } = await emptyDatabase();
-    const pushed = files.findIndex((f) => f.includes('_health')) + 1;
+    const pushed = Math.floor(files.length / 2);
     await pushWithCli(db, pushed);
     expect((await migrate(url, { seed: false })).applied).toEqual(files.slice(pushed));
     expect((await history(db)).map((r) => r.name)).toEqual(files.map(nameOf));
