@@ -92,65 +92,13 @@ alter table public.phone_call_attempts enable row level security;
 revoke all on table public.phone_call_attempts from anon, authenticated;
 
 -- AUDIT, WITHOUT THE PERSONAL DATA
--- The audit log must survive a purge without keeping what the purge deleted (Ley 1581: supresión),
--- so these tables log every change with the personal columns masked.
-create function private.redact_personal(p_row jsonb, p_keys text[])
-returns jsonb
-language sql
-immutable
-set search_path = ''
-as $$
-  select case when p_row is null then null else (
-    select jsonb_object_agg(
-      e.key,
-      case when e.key = any (p_keys) and e.value <> 'null'::jsonb then '"[dato personal]"'::jsonb else e.value end
-    )
-    from jsonb_each(p_row) as e
-  ) end;
-$$;
-comment on function private.redact_personal(jsonb, text[]) is 'Replaces the non-null values of the given keys with "[dato personal]".';
-revoke execute on function private.redact_personal(jsonb, text[]) from public;
-
--- Attach with: create trigger … for each row execute function
---   private.audit_row_change_redacted('<primary key column>', '<personal column>', …);
-create function private.audit_row_change_redacted()
-returns trigger
-language plpgsql
--- security definer: as private.audit_row_change, the entry is written with the owner's rights.
-security definer
-set search_path = ''
-as $$
-declare
-  v_before jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
-  v_after  jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
-  v_actor  jsonb := private.staff_actor();
-  v_hidden text[] := tg_argv[1:];
-begin
-  if v_before = v_after then
-    return null;
-  end if;
-
-  insert into private.audit_log (actor_sub, actor_email, action, table_name, row_id, before, after)
-  values (
-    v_actor ->> 'sub',
-    v_actor ->> 'email',
-    lower(tg_op),
-    tg_table_name,
-    coalesce(v_after, v_before) ->> coalesce(tg_argv[0], 'id'),
-    private.redact_personal(v_before, v_hidden),
-    private.redact_personal(v_after, v_hidden)
-  );
-  return null;
-end;
-$$;
-comment on function private.audit_row_change_redacted() is 'Row audit trigger that masks personal columns: first argument the primary key column, the rest the columns to mask.';
-revoke execute on function private.audit_row_change_redacted() from public;
-
+-- The audit log must survive a purge without keeping what the purge deleted, so the personal
+-- columns are logged masked.
 create trigger phone_contacts_audit
 after insert or update or delete on public.phone_contacts
-for each row execute function private.audit_row_change_redacted('id', 'full_name', 'phone');
+for each row execute function private.audit_row_change('id', 'full_name', 'phone');
 
 create trigger phone_call_attempts_audit
 after insert or update or delete on public.phone_call_attempts
-for each row execute function private.audit_row_change_redacted('id', 'notes');
+for each row execute function private.audit_row_change('id', 'notes');
 

@@ -104,8 +104,9 @@ $$;
 comment on function private.phone_contact_json(public.phone_contacts) is 'A contact as the interviewer sees it, with its call history.';
 revoke execute on function private.phone_contact_json(public.phone_contacts) from public;
 
--- Only the lease holder records what happened on a call: null when p_sub holds it (even if the
--- lease ran out and nobody else took the contact since), else the failure to return.
+-- Only the lease holder sees a contact or records what happened on a call: null when p_sub holds
+-- the lease (even if it ran out and nobody else took the contact since), else the failure to return.
+-- A contact that was not found comes as a row of nulls (what `select … into` leaves).
 create function private.phone_lease_error(p_contact public.phone_contacts, p_sub text)
 returns jsonb
 language sql
@@ -113,6 +114,8 @@ stable
 set search_path = ''
 as $$
   select case
+    when p_contact.id is null then
+      private.failure('not_found', 'El contacto no existe.')
     when p_contact.status not in ('pending', 'callback') then
       private.failure('closed', 'La llamada a este contacto ya quedó registrada y no se volverá a llamar. Pida el siguiente contacto de la lista.')
     when p_contact.locked_by is null then
@@ -121,7 +124,7 @@ as $$
       private.failure('forbidden', 'Este contacto está asignado a otra persona del equipo.')
   end;
 $$;
-comment on function private.phone_lease_error(public.phone_contacts, text) is 'Null when p_sub holds the contact''s lease; else closed (no call in progress) or forbidden (another interviewer).';
+comment on function private.phone_lease_error(public.phone_contacts, text) is 'Null when p_sub holds the contact''s lease; else not_found (no such contact), closed (no call in progress) or forbidden (another interviewer).';
 revoke execute on function private.phone_lease_error(public.phone_contacts, text) from public;
 
 -- Records one attempt and moves the contact on; the caller has locked the row and checked the lease.

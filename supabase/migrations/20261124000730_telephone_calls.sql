@@ -103,10 +103,6 @@ begin
   end if;
 
   select * into v_contact from public.phone_contacts where id = p_contact_id;
-  if not found then
-    return private.failure('not_found', 'El contacto no existe.');
-  end if;
-
   v_error := private.phone_lease_error(v_contact, v_sub);
   if v_error is not null then
     return v_error;
@@ -163,10 +159,6 @@ begin
   end if;
 
   select * into v_contact from public.phone_contacts where id = p_contact_id for update;
-  if not found then
-    return private.failure('not_found', 'El contacto no existe.');
-  end if;
-
   v_error := private.phone_lease_error(v_contact, v_sub);
   if v_error is not null then
     return v_error;
@@ -237,10 +229,6 @@ begin
   -- The row lock and the lease make this at-most-once per call, with no idempotency key: a second
   -- submission waits here, then finds the call settled and the lease released (closed).
   select * into v_contact from public.phone_contacts where id = p_contact_id for update;
-  if not found then
-    return private.failure('not_found', 'El contacto no existe.');
-  end if;
-
   v_error := private.phone_lease_error(v_contact, v_sub);
   if v_error is not null then
     return v_error;
