@@ -26,6 +26,8 @@ const CLI_HISTORY = [
   'ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text',
 ];
 const CLI_INSERT = 'INSERT INTO supabase_migrations.schema_migrations(version, name, statements) VALUES($1, $2, $3)';
+const CLI_SEED_TABLE = 'CREATE TABLE IF NOT EXISTS supabase_migrations.seed_files (path text NOT NULL PRIMARY KEY, hash text NOT NULL)';
+const CLI_SEED_UPSERT = 'INSERT INTO supabase_migrations.seed_files(path, hash) VALUES($1, $2) ON CONFLICT (path) DO UPDATE SET hash = EXCLUDED.hash';
 
 /** A database of its own per test, so the shared one (already migrated) is not disturbed. */
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -58,6 +60,16 @@ async function pushWithCli(db: postgres.Sql, count: number) {
   }
 }
 
+/** `supabase db push --include-seed` after the migrations: the seed runs and is recorded by its path from the project root. */
+async function seedWithCli(db: postgres.Sql) {
+  const text = readFileSync(join(root, 'supabase', 'seed.sql'));
+  await db.unsafe(CLI_SEED_TABLE);
+  await db.begin(async (tx) => {
+    await tx.unsafe(text.toString('utf8')).simple();
+    await tx.unsafe(CLI_SEED_UPSERT, ['supabase/seed.sql', createHash('sha256').update(text).digest('hex')]);
+  });
+}
+
 const history = (db: postgres.Sql) => db`select version, name, statements from supabase_migrations.schema_migrations order by version`;
 
 describe('one migration history, shared with the Supabase CLI', () => {
@@ -79,10 +91,11 @@ describe('one migration history, shared with the Supabase CLI', () => {
     expect(await migrate(url, { seed: true })).toEqual({ applied: [], seeded: false });
   }, 120_000);
 
-  it('applies nothing to a database the CLI migrated, and the app starts on it', async () => {
+  it('applies and seeds nothing on a database the CLI migrated and seeded, and the app starts on it', async () => {
     const { url, db } = await emptyDatabase();
     await pushWithCli(db, files.length);
-    expect(await migrate(url, { seed: false })).toEqual({ applied: [], seeded: false });
+    await seedWithCli(db);
+    expect(await migrate(url, { seed: true })).toEqual({ applied: [], seeded: false });
 
     const served = await startServedBuild(url);
     try {
