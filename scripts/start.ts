@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
-import { migrate } from '../src/lib/db/migrate.ts';
+import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { createApp } from './host/app.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
@@ -31,7 +31,12 @@ if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   process.env.DATABASE_POOL_MAX = '1';
 }
 if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
-  const report = await migrate(process.env.DATABASE_URL, { seed: !args.has('--no-seed') });
+  const report = await migrate(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
+    // One line an operator can act on (which file, which statement), not a stack trace.
+    console.error(error instanceof MigrationError ? error.message : `No se pudo preparar la base de datos: ${error instanceof Error ? error.message : String(error)}`);
+    await embedded?.stop();
+    process.exit(1);
+  });
   if (report.applied.length > 0) console.log(`Migraciones aplicadas: ${report.applied.join(', ')}`);
   if (report.seeded) console.log('Datos de demostración cargados.');
 }

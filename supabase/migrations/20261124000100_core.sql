@@ -75,8 +75,27 @@ create index audit_log_at_idx on private.audit_log (at desc);
 alter table private.audit_log enable row level security;
 -- No policies: only the owner reads it (public.staff_list_audit).
 
+-- Personal data leaves the audit log when it leaves its table (Ley 1581: supresión), so the
+-- columns named after the key are logged masked.
+create function private.redact_personal(p_row jsonb, p_keys text[])
+returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+  select case when p_row is null or coalesce(cardinality(p_keys), 0) = 0 then p_row else (
+    select jsonb_object_agg(
+      e.key,
+      case when e.key = any (p_keys) and e.value <> 'null'::jsonb then '"[dato personal]"'::jsonb else e.value end
+    )
+    from jsonb_each(p_row) as e
+  ) end;
+$$;
+comment on function private.redact_personal(jsonb, text[]) is 'Replaces the non-null values of the given keys with "[dato personal]".';
+revoke execute on function private.redact_personal(jsonb, text[]) from public;
+
 -- Attach with: create trigger … after insert or update or delete on <table>
---   for each row execute function private.audit_row_change('<primary key column>');
+--   for each row execute function private.audit_row_change('<primary key column>'[, '<personal column>', …]);
 create function private.audit_row_change()
 returns trigger
 language plpgsql
@@ -89,6 +108,7 @@ declare
   v_before jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
   v_after  jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
   v_actor  jsonb := private.staff_actor();
+  v_hidden text[] := tg_argv[1:];
 begin
   if v_before = v_after then
     return null;  -- nothing changed, nothing to audit
@@ -101,13 +121,13 @@ begin
     lower(tg_op),
     tg_table_name,
     coalesce(v_after, v_before) ->> coalesce(tg_argv[0], 'id'),
-    v_before,
-    v_after
+    private.redact_personal(v_before, v_hidden),
+    private.redact_personal(v_after, v_hidden)
   );
   return null;
 end;
 $$;
-comment on function private.audit_row_change() is 'Generic row audit trigger; the first trigger argument names the primary key column (default id).';
+comment on function private.audit_row_change() is 'Generic row audit trigger: the first trigger argument names the primary key column (default id), any further ones the personal columns to log masked.';
 revoke execute on function private.audit_row_change() from public;
 
 -- RATE LIMITS
@@ -265,14 +285,9 @@ alter table public.consent_texts enable row level security;
 revoke all on table public.consent_texts from anon, authenticated;
 grant select on table public.consent_texts to anon, authenticated;
 
-create policy "anon can read consent texts"
+create policy "everyone can read consent texts"
 on public.consent_texts for select
-to anon
-using (true);
-
-create policy "authenticated can read consent texts"
-on public.consent_texts for select
-to authenticated
+to anon, authenticated
 using (true);
 
 -- CONSENTS

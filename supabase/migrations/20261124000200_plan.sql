@@ -12,14 +12,9 @@ alter table public.plan_phases enable row level security;
 revoke all on table public.plan_phases from anon, authenticated;
 grant select on table public.plan_phases to anon, authenticated;
 
-create policy "anon can read plan phases"
+create policy "everyone can read plan phases"
 on public.plan_phases for select
-to anon
-using (true);
-
-create policy "authenticated can read plan phases"
-on public.plan_phases for select
-to authenticated
+to anon, authenticated
 using (true);
 
 -- PLAN ACTIVITIES
@@ -52,14 +47,9 @@ alter table public.plan_activities enable row level security;
 revoke all on table public.plan_activities from anon, authenticated;
 grant select on table public.plan_activities to anon, authenticated;
 
-create policy "anon can read plan activities"
+create policy "everyone can read plan activities"
 on public.plan_activities for select
-to anon
-using (true);
-
-create policy "authenticated can read plan activities"
-on public.plan_activities for select
-to authenticated
+to anon, authenticated
 using (true);
 
 create trigger plan_activities_audit
@@ -82,14 +72,9 @@ alter table public.plan_evidence enable row level security;
 revoke all on table public.plan_evidence from anon, authenticated;
 grant select on table public.plan_evidence to anon, authenticated;
 
-create policy "anon can read plan evidence"
+create policy "everyone can read plan evidence"
 on public.plan_evidence for select
-to anon
-using (true);
-
-create policy "authenticated can read plan evidence"
-on public.plan_evidence for select
-to authenticated
+to anon, authenticated
 using (true);
 
 create trigger plan_evidence_audit

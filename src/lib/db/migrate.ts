@@ -1,64 +1,147 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import postgres from 'postgres';
+import { lineAt, splitStatements, type SqlStatement } from './sql-statements.ts';
 
 export type MigrationReport = { applied: string[]; seeded: boolean };
+export type MigrationOptions = {
+  seed: boolean;
+  /** Defaults to `supabase/migrations`; tests point it elsewhere. */
+  migrationsDir?: string;
+  /** Defaults to `supabase/seed.sql`. */
+  seedFile?: string;
+};
+
+/** A migration or seed that could not be applied; the message is the one line `npm start` prints. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
 
 const root = new URL('../../../', import.meta.url).pathname;
-const MIGRATIONS_DIR = join(root, 'supabase', 'migrations');
-const SEED_FILE = join(root, 'supabase', 'seed.sql');
 const BOOTSTRAP_FILE = join(root, 'src', 'lib', 'db', 'bootstrap.sql');
+const LOCK_KEY = 727274;
 
-const META = `
-create schema if not exists participa_meta;
-create table if not exists participa_meta.migrations (
-  version    text primary key,
-  name       text not null,
-  applied_at timestamptz not null default now()
-);
-create table if not exists participa_meta.seeds (
-  name       text primary key,
-  applied_at timestamptz not null default now()
-);
-revoke all on schema participa_meta from public;
-`;
+// The Supabase CLI's history, created exactly as the CLI 2.x does (supabase/cli pkg/migration/history.go),
+// so `supabase db push` and this runner read each other's rows: version = the file name's numeric prefix,
+// name = the rest without `.sql`, statements = the file split as the CLI splits it.
+const HISTORY_TABLES = [
+  'create schema if not exists supabase_migrations',
+  'create table if not exists supabase_migrations.schema_migrations (version text not null primary key)',
+  'alter table supabase_migrations.schema_migrations add column if not exists statements text[]',
+  'alter table supabase_migrations.schema_migrations add column if not exists name text',
+  'create table if not exists supabase_migrations.seed_files (path text not null primary key, hash text not null)',
+];
 
-async function migrationFiles(): Promise<{ version: string; name: string; file: string }[]> {
-  const names = (await readdir(MIGRATIONS_DIR)).filter((n) => n.endsWith('.sql')).sort();
-  return names.map((name) => ({ version: name.split('_')[0], name, file: join(MIGRATIONS_DIR, name) }));
+type SqlFile = { path: string; label: string; sql: string; statements: SqlStatement[] };
+type Migration = SqlFile & { version: string; name: string };
+
+const MIGRATION_NAME = /^([0-9]+)_(.*)\.sql$/;
+
+async function readSqlFile(path: string): Promise<SqlFile> {
+  const sql = await readFile(path, 'utf8');
+  const inProject = relative(root, path);
+  return { path, label: inProject.startsWith('..') ? path : inProject, sql, statements: splitStatements(sql) };
+}
+
+async function migrationFiles(dir: string): Promise<Migration[]> {
+  const names = (await readdir(dir)).filter((n) => MIGRATION_NAME.test(n)).sort();
+  return Promise.all(
+    names.map(async (file) => {
+      const [, version, name] = MIGRATION_NAME.exec(file)!;
+      return { ...(await readSqlFile(join(dir, file))), version, name };
+    }),
+  );
+}
+
+/** Where in the file a statement failed: the error's position when Postgres gives one, else the statement's first code line. */
+function failureLine(file: SqlFile, statement: SqlStatement, error: unknown): string {
+  const position = Number((error as { position?: string }).position);
+  const code = statement.text.split('\n').find((l) => l.trim() && !l.trimStart().startsWith('--')) ?? statement.text;
+  const codeOffset = statement.offset + statement.text.indexOf(code);
+  const offset = position > 0 ? statement.offset + Array.from(statement.text).slice(0, position - 1).join('').length : codeOffset;
+  const excerpt = code.trim().length > 80 ? `${code.trim().slice(0, 79)}…` : code.trim();
+  const reason = error instanceof Error ? error.message : String(error);
+  return `No se pudo aplicar ${file.label}, línea ${lineAt(file.sql, offset)} («${excerpt}»): ${reason}`;
 }
 
 /**
- * Applies what Supabase would provide (roles, auth schema), then every pending migration in order, each in
- * its own transaction, and the demo seed once. Used for the local adapters only; Supabase runs its own CLI.
+ * Runs a file statement by statement inside one transaction, so a failure names its statement and leaves
+ * nothing of the file behind; `record` writes the history row in the same transaction.
  */
-export async function migrate(databaseUrl: string, options: { seed: boolean }): Promise<MigrationReport> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+async function applyFile(db: postgres.ReservedSql, file: SqlFile, record: () => Promise<unknown>): Promise<void> {
+  // Like the CLI: no setting left by the previous file (a `set search_path`, say) leaks into this one.
+  await db.unsafe('reset all');
+  await db.unsafe('begin');
   try {
-    return await sql.begin(async (tx) => {
-      // Two processes starting on the same database wait for each other instead of applying twice.
-      await tx.unsafe('select pg_advisory_xact_lock(727274)');
-      await tx.unsafe(await readFile(BOOTSTRAP_FILE, 'utf8')).simple();
-      await tx.unsafe(META).simple();
-      const done = new Set((await tx.unsafe('select version from participa_meta.migrations')).map((r) => r.version));
-      const applied: string[] = [];
-      for (const m of await migrationFiles()) {
-        if (done.has(m.version)) continue;
-        await tx.unsafe(await readFile(m.file, 'utf8')).simple();
-        await tx.unsafe('insert into participa_meta.migrations (version, name) values ($1, $2)', [m.version, m.name]);
-        applied.push(m.name);
+    for (const statement of file.statements) {
+      try {
+        await db.unsafe(statement.text).simple();
+      } catch (error) {
+        throw new MigrationError(failureLine(file, statement, error));
       }
-      let seeded = false;
-      if (options.seed) {
-        const rows = await tx.unsafe("insert into participa_meta.seeds (name) values ('seed.sql') on conflict do nothing returning name");
-        if (rows.length > 0) {
-          await tx.unsafe(await readFile(SEED_FILE, 'utf8')).simple();
-          seeded = true;
-        }
+    }
+    await record();
+    await db.unsafe('commit');
+  } catch (error) {
+    await db.unsafe('rollback');
+    throw error;
+  }
+}
+
+async function refuseOldRunnerDatabase(db: postgres.ReservedSql): Promise<void> {
+  const [{ old }] = await db.unsafe("select to_regclass('participa_meta.migrations') is not null as old");
+  if (old) {
+    throw new MigrationError(
+      'Esta base de datos la migró una versión anterior de Participa (participa_meta.migrations) y su historial ya no coincide con los archivos de supabase/migrations: bórrela (con la base embebida, borre la carpeta .data/pglite) y vuelva a iniciar; las migraciones y los datos de demostración se aplican de nuevo.',
+    );
+  }
+}
+
+/**
+ * Applies what Supabase would provide (roles, auth schema), then every migration missing from the Supabase
+ * CLI's history, each in its own transaction, and the demo seed once. Used for the local adapters only;
+ * on Supabase the CLI applies the same files and writes the same history.
+ */
+export async function migrate(databaseUrl: string, options: MigrationOptions): Promise<MigrationReport> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const db = await sql.reserve();
+  try {
+    // Two processes starting on the same database wait for each other instead of applying twice.
+    await db.unsafe(`select pg_advisory_lock(${LOCK_KEY})`);
+    await db.unsafe(await readFile(BOOTSTRAP_FILE, 'utf8')).simple();
+    await refuseOldRunnerDatabase(db);
+    for (const statement of HISTORY_TABLES) await db.unsafe(statement);
+
+    const done = new Set((await db.unsafe('select version from supabase_migrations.schema_migrations')).map((r) => r.version as string));
+    const applied: string[] = [];
+    for (const m of await migrationFiles(options.migrationsDir ?? join(root, 'supabase', 'migrations'))) {
+      if (done.has(m.version)) continue;
+      await applyFile(db, m, () =>
+        db.unsafe('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+          m.version,
+          m.name,
+          m.statements.map((s) => s.text),
+        ]),
+      );
+      applied.push(`${m.version}_${m.name}.sql`);
+    }
+
+    let seeded = false;
+    if (options.seed) {
+      // Seeded once, as the CLI does: a seed file already recorded is not run again, even if it changed.
+      const seed = await readSqlFile(options.seedFile ?? join(root, 'supabase', 'seed.sql'));
+      const [recorded] = await db.unsafe('select 1 from supabase_migrations.seed_files where path = $1', [seed.label]);
+      if (!recorded) {
+        const hash = createHash('sha256').update(seed.sql).digest('hex');
+        await applyFile(db, seed, () => db.unsafe('insert into supabase_migrations.seed_files (path, hash) values ($1, $2)', [seed.label, hash]));
+        seeded = true;
       }
-      return { applied, seeded };
-    });
+    }
+    return { applied, seeded };
   } finally {
+    await db.unsafe(`select pg_advisory_unlock(${LOCK_KEY})`).catch(() => {});
+    db.release();
     await sql.end({ timeout: 5 });
   }
 }
