@@ -48,6 +48,6 @@ try {
   server?.stop();
   cluster?.stop();
 }
-const s = summary();
+const s = summary([...(runVitest ? ['vitest' as const] : []), ...(runPlaywright ? ['playwright' as const] : [])]);
 console.log(`\n${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
 process.exit(status !== 0 || s.failed > 0 ? 1 : 0);
