@@ -82,6 +82,23 @@ describe('staff sign-in with a code (local issuer)', () => {
     expect((await enterCode(email, code)).headers.get('location')).toContain('error=expired');
   });
 
+  it('hands out no codes on a Supabase database, where Supabase Auth does', async () => {
+    const email = await rosterMember();
+    const answers = await sql
+      .begin(async (tx) => {
+        await tx`create table auth.users (id uuid primary key)`;
+        await tx`set local role anon`;
+        const [issued] = await tx`select public.staff_sign_in_issue(${email}, ${'0'.repeat(64)}) as result`;
+        const [verified] = await tx`select public.staff_sign_in_verify(${email}, ${'0'.repeat(64)}) as result`;
+        throw Object.assign(new Error('roll back'), { answers: [issued.result, verified.result] });
+      })
+      .catch((error: { answers?: unknown[] }) => error.answers);
+    expect(answers).toEqual([
+      { ok: false, error: { code: 'not_found', message: 'En este sitio el acceso va por Supabase Auth.' } },
+      { ok: false, error: { code: 'not_found', message: 'En este sitio el acceso va por Supabase Auth.' } },
+    ]);
+  });
+
   it('spends a code once, and says so', async () => {
     const email = await rosterMember();
     await askCode(email);

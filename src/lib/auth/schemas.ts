@@ -13,6 +13,3 @@ const code = z
 
 export const requestCodeSchema = z.strictObject({ email });
 export const verifyCodeSchema = z.strictObject({ email, code });
-
-export type CodeRequest = z.output<typeof requestCodeSchema>;
-export type CodeAnswer = z.output<typeof verifyCodeSchema>;

@@ -29,7 +29,7 @@ function grantCookie(request: Request, grant: StaffGrant): string {
   return sessionCookie(grant.token, isHttps(request), Math.max(60, Math.min(MAX_SESSION_SECONDS, left)));
 }
 
-export function problemError(problem: SignInProblem, retryAfter?: number): DomainError {
+function problemError(problem: SignInProblem, retryAfter?: number): DomainError {
   const entry: { code: DomainError['code']; message: string; field?: string } = SIGN_IN_PROBLEMS[problem];
   return { code: entry.code, message: entry.message, ...(entry.field ? { fields: { [entry.field]: entry.message } } : {}), retryAfter };
 }
