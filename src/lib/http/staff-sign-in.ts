@@ -35,7 +35,15 @@ function problemError(problem: SignInProblem, retryAfter?: number): DomainError 
 }
 
 type Data = Record<string, unknown>;
-const typed = (data: Data, name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim().slice(0, 254) : '');
+/** What the person typed, to show it again in the form after a problem. */
+const typedText = (data: Data, name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim().slice(0, 254) : '');
+
+/** A sign-in or sign-out posted from another site (or with `Origin: null`) must not change anyone's session. */
+const fromOtherSite = (request: Request) => {
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== new URL(request.url).origin;
+};
+const OTHER_SITE: DomainError = { code: 'forbidden', message: 'Solicitud de otro sitio rechazada.' };
 
 type Step<T> = {
   run: (data: Data, requester: SignInRequester) => Promise<SignInResult<T>>;
@@ -44,7 +52,8 @@ type Step<T> = {
   back: (problem: SignInProblem, data: Data) => string;
   /** The JSON answer. */
   answer: (value: T) => { status: number; body: unknown };
-  startsSession?: (value: T) => StaffGrant;
+  /** The session a successful step opens, if any. */
+  sessionOf?: (value: T) => StaffGrant;
 };
 
 /**
@@ -52,13 +61,12 @@ type Step<T> = {
  * or out), body as JSON or form, the hashed client for rate limits, then a 303 for the page or JSON.
  */
 async function signInStep<T>(request: Request, context: Pick<Context, 'ip'>, step: Step<T>): Promise<Response> {
-  const origin = request.headers.get('origin');
-  if (origin !== null && origin !== new URL(request.url).origin) return errorResponse({ code: 'forbidden', message: 'Solicitud de otro sitio rechazada.' });
+  if (fromOtherSite(request)) return errorResponse(OTHER_SITE);
   const body = await readBody(request);
   if (!body.ok) return errorResponse(body.error);
   const siteUrl = process.env.SITE_URL?.replace(/\/$/, '') || new URL(request.url).origin;
   const result = await step.run(body.value.data, { client: clientHash(context.ip ?? 'unknown'), siteUrl });
-  const headers: Record<string, string> = result.ok && step.startsSession ? { 'Set-Cookie': grantCookie(request, step.startsSession(result.value)) } : {};
+  const headers: Record<string, string> = result.ok && step.sessionOf ? { 'Set-Cookie': grantCookie(request, step.sessionOf(result.value)) } : {};
   if (body.value.kind === 'form') return seeOther(result.ok ? step.next(result.value) : step.back(result.problem, body.value.data), headers);
   if (!result.ok) return errorResponse(problemError(result.problem, result.retryAfter));
   const { status, body: payload } = step.answer(result.value);
@@ -66,15 +74,15 @@ async function signInStep<T>(request: Request, context: Pick<Context, 'ip'>, ste
 }
 
 const grantBody = (grant: StaffGrant) => ({ status: 200, body: { email: grant.email, roles: grant.roles, expiresAt: new Date(grant.expiresAt * 1000).toISOString() } });
-const sameGrant = (grant: StaffGrant) => grant;
-const withError = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params)}`;
+const itself = (grant: StaffGrant) => grant;
+const pathWith = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params)}`;
 
 /** POST /api/staff/session/code {email}: a code goes to that mailbox if it is staff's. */
 export const sendCodeStep = (request: Request, context: Context) =>
   signInStep(request, context, {
     run: requestCode,
     next: ({ email }) => codePageUrl('', email),
-    back: (problem, data) => withError('/staff/entrar', { error: problem, correo: typed(data, 'email') }),
+    back: (problem, data) => pathWith('/staff/entrar', { error: problem, correo: typedText(data, 'email') }),
     answer: () => ({ status: 202, body: { message: CODE_SENT } }),
   });
 
@@ -84,9 +92,9 @@ export const verifyCodeStep = (request: Request, context: Context) =>
     run: verifyCode,
     next: () => '/staff',
     back: (problem, data) =>
-      problem === 'invalid_email' ? withError('/staff/entrar', { error: problem }) : withError('/staff/entrar/codigo', { correo: typed(data, 'email'), error: problem }),
+      problem === 'invalid_email' ? pathWith('/staff/entrar', { error: problem }) : pathWith('/staff/entrar/codigo', { correo: typedText(data, 'email'), error: problem }),
     answer: grantBody,
-    startsSession: sameGrant,
+    sessionOf: itself,
   });
 
 /** POST /api/staff/session {token}: the link printed by `npm run staff:link`. */
@@ -94,15 +102,14 @@ export const linkTokenStep = (request: Request, context: Context) =>
   signInStep(request, context, {
     run: (data) => acceptLinkToken(data.token),
     next: () => '/staff',
-    back: (problem) => withError('/staff/entrar', { error: problem }),
+    back: (problem) => pathWith('/staff/entrar', { error: problem }),
     answer: grantBody,
-    startsSession: sameGrant,
+    sessionOf: itself,
   });
 
 /** POST /api/staff/session/end: the issuer forgets the session, the browser forgets the cookie. */
 export async function endSession(request: Request): Promise<Response> {
-  const origin = request.headers.get('origin');
-  if (origin !== null && origin !== new URL(request.url).origin) return errorResponse({ code: 'forbidden', message: 'Solicitud de otro sitio rechazada.' });
+  if (fromOtherSite(request)) return errorResponse(OTHER_SITE);
   await signOut(staffTokenOf(request));
   return seeOther('/staff/entrar?sesion=cerrada', { 'Set-Cookie': sessionCookie('', isHttps(request), 0) });
 }
