@@ -379,3 +379,13 @@ alter table public.social_followers enable trigger user;
 alter table public.surveys disable trigger surveys_audit;
 update public.surveys set results_published_at = now() where slug = 'satisfaccion-telefonica';
 alter table public.surveys enable trigger surveys_audit;
+
+-- STAFF ROSTER (local sign-in with a code; Supabase deployments use auth.users instead)
+-- One demo person per role: the code is written to the server log and DATA_DIR/correo-local.jsonl.
+insert into private.staff_roster (email, roles) values
+  ('admin@agencia.gov.co',          array['admin']),
+  ('comunicaciones@agencia.gov.co', array['communications']),
+  ('asesoria@agencia.gov.co',       array['advisor']),
+  ('encuestas@agencia.gov.co',      array['interviewer']),
+  ('taquilla@agencia.gov.co',       array['box_office'])
+on conflict (email) do nothing;

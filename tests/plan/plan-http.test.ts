@@ -105,7 +105,7 @@ describe('staff sign-in', () => {
     expect(api.body.error.code).toBe('unauthorized');
     const form = await postForm('/api/staff/session', [['token', 'nope']]);
     expect(form.status).toBe(303);
-    expect(form.headers.get('location')).toBe('/staff/entrar?error=enlace');
+    expect(form.headers.get('location')).toBe('/staff/entrar?error=link');
     expect(form.headers.get('set-cookie')).toBeNull();
     expect((await request('/staff')).status).toBe(401);
   });
