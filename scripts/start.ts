@@ -46,7 +46,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
   const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
   console.log(`\nParticipa está en ${url}  (base de datos ${database}; listo en ${Math.round(performance.now() - started)} ms)`);
-  console.log(`Acceso del personal: npm run staff:link -- correo@entidad.gov.co admin   (abre ${url}/staff)\n`);
+  // The demo roster (supabase/seed.sql) has one address per role; the code arrives in this log.
+  console.log(`Acceso del personal: ${url}/staff/entrar con admin@agencia.gov.co (el código aparece aquí), o npm run staff:link -- correo@entidad.gov.co admin\n`);
 });
 
 async function shutdown() {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +10,6 @@ const lib = join(root, 'src', 'lib');
 const FORBIDDEN = [join(lib, 'http'), join(root, 'functions')];
 /** Folders under src/lib that are not capabilities: they are the layers a capability sits on or under. */
 const LAYERS = new Set(['http', 'db']);
-
-const EXCEPTIONS = new Set([
-  // TODO(merge): removed when sign-in moves to src/lib/http
-  'src/lib/auth/sign-in.ts',
-]);
 
 type Violation = { file: string; specifier: string };
 
@@ -49,9 +44,7 @@ describe('layering', () => {
     const shared = readdirSync(lib, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(lib, e.name));
     const files = [...shared, ...capabilities().flatMap(sourcesUnder)];
     expect(files.length).toBeGreaterThan(20);
-    const violations = files
-      .filter((file) => !EXCEPTIONS.has(relative(root, file).split(sep).join('/')))
-      .flatMap((file) => violationsOf(file, readFileSync(file, 'utf8')));
+    const violations = files.flatMap((file) => violationsOf(file, readFileSync(file, 'utf8')));
     expect(violations.map((v) => `${v.file} imports ${v.specifier}`)).toEqual([]);
   });
 
@@ -59,14 +52,6 @@ describe('layering', () => {
     const folders = capabilities();
     const violations = sourcesUnder(join(lib, 'db')).flatMap((file) => violationsOf(file, readFileSync(file, 'utf8'), folders));
     expect(violations.map((v) => `${v.file} imports ${v.specifier}`)).toEqual([]);
-  });
-
-  it('each exception still needs its exemption', () => {
-    for (const file of EXCEPTIONS) {
-      const path = join(root, file);
-      expect(existsSync(path), `${file} is gone: remove its exception`).toBe(true);
-      expect(violationsOf(path, readFileSync(path, 'utf8')), `${file} no longer imports http: remove its exception`).not.toEqual([]);
-    }
   });
 
   it('the checker finds static, re-exported, dynamic and type-only imports into http or functions', () => {
