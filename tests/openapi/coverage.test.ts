@@ -48,6 +48,8 @@ describe('/api/openapi.json covers every route', () => {
     }
     for (const file of new Set(routes.map((r) => r.file))) {
       const own = routes.filter((r) => r.file === file);
+      // A path not described at all is already named above; here, a method missing from described paths.
+      if (!own.every((r) => operations.some((op) => serves(r.pattern, op.path)))) continue;
       for (const method of own[0].methods) {
         if (!operations.some((op) => op.method === method && own.some((r) => serves(r.pattern, op.path)))) {
           problems.push(`${file} answers ${method.toUpperCase()} on ${own.map((r) => r.pattern).join(', ')}, which no operation describes: add it to ${REGISTRY}`);

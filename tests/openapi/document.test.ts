@@ -15,8 +15,8 @@ describe('GET /api/openapi.json', () => {
 
   it('is checked by a validator that does reject a broken document', async () => {
     const broken = await servedDocument();
-    broken.paths['/api/surveys/{slug}'].get.parameters = [];
-    await expect(SwaggerParser.validate(broken as never)).rejects.toThrow(/slug/);
+    broken.paths['/api/surveys/{slug}'].get.responses['200'] = { content: {} };
+    await expect(SwaggerParser.validate(broken as never)).rejects.toThrow(/description/);
   });
 
   it('gives every error the contract body and every staff operation the bearer and cookie schemes', async () => {
@@ -28,7 +28,8 @@ describe('GET /api/openapi.json', () => {
       for (const [method, op] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${path}`;
         for (const [status, response] of Object.entries(op.responses)) {
-          if (Number(status) < 400) continue;
+          // The health check's 503 carries its own body (DESIGN.md): the one answer that is not a contract error.
+          if (Number(status) < 400 || (path === '/api/health' && status === '503')) continue;
           const name = response.$ref?.replace('#/components/responses/', '');
           expect(doc.components.responses[name!]?.content['application/json'].schema, `${status} of ${where}`).toEqual({ $ref: '#/components/schemas/Error' });
         }

@@ -19,14 +19,13 @@ export const errorBodySchema = typed<ReturnType<typeof errorBody>>()(
   }),
 );
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 const ERROR_NAMES: Record<ErrorStatus, string> = {
   400: 'BadRequest',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
-  405: 'MethodNotAllowed',
   409: 'Conflict',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
@@ -41,10 +40,7 @@ const NOTES: Partial<Record<ErrorStatus, string>> = {
   500: 'Sin detalles internos; queda registrado con un identificador (cabecera X-Request-Id).',
 };
 
-const HEADERS: Partial<Record<ErrorStatus, Record<string, { description: string; schema: object }>>> = {
-  405: { Allow: { description: 'Métodos que acepta esta dirección.', schema: { type: 'string' } } },
-  429: { 'Retry-After': { description: 'Segundos que conviene esperar.', schema: { type: 'integer', minimum: 1 } } },
-};
+const RETRY_AFTER = { 'Retry-After': { description: 'Segundos que conviene esperar.', schema: { type: 'integer', minimum: 1 } } };
 
 export const errorRef = (status: ErrorStatus) => ({ $ref: `#/components/responses/${ERROR_NAMES[status]}` });
 
@@ -55,7 +51,7 @@ function errorResponses(errorSchema: object) {
       const codes = CODES.filter((code) => STATUS[code] === status);
       const lines = codes.map((code) => `\`${code}\`: ${MESSAGES[code]}`);
       const description = [...lines, NOTES[status]].filter(Boolean).join('\n\n');
-      return [ERROR_NAMES[status], { description, headers: HEADERS[status], content: { 'application/json': { schema: errorSchema } } }];
+      return [ERROR_NAMES[status], { description, headers: status === 429 ? RETRY_AFTER : undefined, content: { 'application/json': { schema: errorSchema } } }];
     }),
   );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_BODY_BYTES } from '../http/body.ts';
 import { components, errorRef, type ErrorStatus } from './components.ts';
 import type { Endpoint, Reply } from './endpoint.ts';
 import { ENDPOINTS } from './endpoints/index.ts';
@@ -87,9 +88,9 @@ function operation(endpoint: Endpoint) {
   };
 }
 
-export function buildDocument(endpoints: readonly Endpoint[] = ENDPOINTS) {
+function buildDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const endpoint of endpoints) {
+  for (const endpoint of ENDPOINTS) {
     const item = (paths[endpoint.path] ??= {});
     if (item[endpoint.method]) throw new Error(`${endpoint.method.toUpperCase()} ${endpoint.path} is described twice`);
     item[endpoint.method] = operation(endpoint);
@@ -100,16 +101,14 @@ export function buildDocument(endpoints: readonly Endpoint[] = ENDPOINTS) {
       title: 'Participa API',
       version: '1.0.0',
       description:
-        'API del portal de participación ciudadana. JSON UTF-8 de entrada y salida; los campos desconocidos se rechazan. Todo error 4xx/5xx lleva el cuerpo `Error`.',
+        `API del portal de participación ciudadana. JSON UTF-8 de entrada y salida (hasta ${MAX_BODY_BYTES / 1024} KB); los campos desconocidos se rechazan; los errores llevan el cuerpo \`Error\`. Las rutas \`/api/admin/…\` son del personal: token Bearer, o la cookie de sesión con un \`Origin\` del mismo sitio.`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
     paths,
     components: components((schema) => jsonSchema(schema)),
   };
 }
-
-export type OpenApiDocument = ReturnType<typeof buildDocument>;
 
 let cached: string | undefined;
 

@@ -5,6 +5,7 @@ import { createdResponse, savedSurvey, staffSurvey, staffSurveyList, surveyDefin
 import type { Endpoint } from '../endpoint.ts';
 
 const TAG = 'Encuestas';
+const STAFF_FORM = 'Formulario del personal: vuelve al editor (o a la lista) con `?ok=` o `?error=`.';
 
 /** Answers of any survey: each survey's own keys and rules are its questions (GET /api/surveys/{slug}). */
 export const anyAnswers = z
@@ -80,7 +81,7 @@ export const SURVEY_ENDPOINTS: Endpoint[] = [
     summary: 'Abrir, cerrar o devolver a borrador una encuesta',
     query: backToList,
     body: statusInput,
-    form: 'Formulario del personal: vuelve al editor (o a la lista) con `?ok=` o `?error=`.',
+    form: STAFF_FORM,
     responses: { 200: { description: 'La encuesta con su nuevo estado.', body: staffSurvey } },
     errors: [404, 409],
   },
@@ -92,7 +93,7 @@ export const SURVEY_ENDPOINTS: Endpoint[] = [
     summary: 'Copiar una encuesta en un borrador nuevo',
     query: backToList,
     body: duplicateInput,
-    form: 'Formulario del personal: vuelve al editor (o a la lista) con `?ok=` o `?error=`.',
+    form: STAFF_FORM,
     responses: { 200: { description: 'El borrador nuevo.', body: staffSurvey } },
     errors: [404, 409],
   },

@@ -31,9 +31,8 @@ export const SYSTEM_ENDPOINTS: Endpoint[] = [
     tag: 'Sesión del personal',
     summary: 'Iniciar sesión del personal con el token de un enlace de acceso',
     body: signIn,
-    responses: {
-      303: { description: 'A `/staff` con la cookie de sesión (HttpOnly, SameSite=Strict); un formulario con un token vencido vuelve a `/staff/entrar?error=enlace`.' },
-    },
+    form: 'A `/staff` con la cookie de sesión (HttpOnly, SameSite=Strict), también desde JSON; un formulario con un token vencido vuelve a `/staff/entrar?error=enlace`.',
+    responses: {},
     errors: [401],
   },
   {
