@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
+import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
 import { SURVEY_ENDPOINTS } from './surveys.ts';
 import { SYSTEM_ENDPOINTS } from './system.ts';
 import { TELEPHONE_ENDPOINTS } from './telephone.ts';
@@ -11,6 +12,7 @@ import { TELEPHONE_ENDPOINTS } from './telephone.ts';
  */
 export const ENDPOINTS: readonly Endpoint[] = [
   ...SYSTEM_ENDPOINTS,
+  ...STAFF_SESSION_ENDPOINTS,
   ...PLAN_ENDPOINTS,
   ...SURVEY_ENDPOINTS,
   ...RESULTS_ENDPOINTS,
