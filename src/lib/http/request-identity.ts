@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+export const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export function idempotencyKey(request: Request, fallback?: unknown): Result<string | null> {
   const raw = request.headers.get('idempotency-key') ?? (typeof fallback === 'string' && fallback !== '' ? fallback : null);

@@ -160,9 +160,14 @@ export type AnswerSchemaOptions = {
  * The same schema validates the no-JS form, so both get the same Spanish messages.
  */
 export function answerSchema(def: SurveyDefinition, options: AnswerSchemaOptions = {}) {
+  return submissionSchema(answersSchema(def), options);
+}
+
+/** What every response carries around its answers; the API description shows it with answers of any survey. */
+export function submissionSchema<A extends z.ZodType>(answers: A, options: AnswerSchemaOptions = {}) {
   const channels = options.allowPhone ? (['web', 'social', 'phone'] as const) : (['web', 'social'] as const);
   return z.strictObject({
-    answers: answersSchema(def),
+    answers,
     consent: consentSchema,
     channel: z.enum(channels).default('web'),
     source: z.string().trim().max(40).regex(/^[a-z0-9_-]*$/).optional(),

@@ -1,0 +1,20 @@
+import type { Endpoint } from '../endpoint.ts';
+import { PLAN_ENDPOINTS } from './plan.ts';
+import { RESULTS_ENDPOINTS } from './results.ts';
+import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
+import { SURVEY_ENDPOINTS } from './surveys.ts';
+import { SYSTEM_ENDPOINTS } from './system.ts';
+import { TELEPHONE_ENDPOINTS } from './telephone.ts';
+
+/**
+ * Every operation /api/openapi.json describes. A new function's paths go in its group's file here (or a
+ * new file listed below); tests/openapi/coverage.test.ts fails, naming the path, until they do.
+ */
+export const ENDPOINTS: readonly Endpoint[] = [
+  ...SYSTEM_ENDPOINTS,
+  ...STAFF_SESSION_ENDPOINTS,
+  ...PLAN_ENDPOINTS,
+  ...SURVEY_ENDPOINTS,
+  ...RESULTS_ENDPOINTS,
+  ...TELEPHONE_ENDPOINTS,
+];
