@@ -1,7 +1,7 @@
 import type { Config } from '@netlify/functions';
 import { endpoint } from '../src/lib/http/endpoint.ts';
 import { withSecurityHeaders } from '../src/lib/http/headers.ts';
-import { openApiJson } from '../src/lib/openapi/document.ts';
+import { openApiJson } from '../src/lib/http/openapi/document.ts';
 
 export default endpoint({
   GET: async () =>

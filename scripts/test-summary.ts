@@ -15,7 +15,9 @@ export function summary(expected: ('vitest' | 'playwright')[] = ['vitest', 'play
   const playwright = read('playwright.json');
   const missing = expected.filter((runner) => !{ vitest, playwright }[runner]);
   const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (vitest?.numFailedTestSuites ?? 0);
+  // A test file that failed before any test ran (a syntax or import error) has no test to count: count the file.
+  const brokenFiles = (vitest?.testResults ?? []).filter((file: any) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + brokenFiles;
   const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
   return { passed, failed: failed + missing.length, skipped, missing };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { servedDocument } from './served-document.ts';
 
 const FUNCTIONS = fileURLToPath(new URL('../../functions/', import.meta.url));
-const REGISTRY = 'src/lib/openapi/endpoints/ (its group file, or a new file listed in endpoints/index.ts)';
+const REGISTRY = 'src/lib/http/openapi/endpoints/ (its group file, or a new file listed in endpoints/index.ts)';
 
 type Route = { file: string; pattern: string; methods: string[] };
 

@@ -3,9 +3,9 @@ import type { StaffGrant } from '../auth/issuer.ts';
 import { SIGN_IN_PROBLEMS, type SignInProblem, type SignInResult } from '../auth/problems.ts';
 import { SESSION_COOKIE, staffTokenOf } from '../auth/session.ts';
 import { acceptLinkToken, CODE_SENT, codePageUrl, requestCode, signOut, verifyCode, type SignInRequester } from '../auth/sign-in.ts';
+import { clientHash } from '../fingerprints.ts';
 import type { DomainError } from '../result.ts';
 import { readBody } from './body.ts';
-import { clientHash } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
 const MAX_SESSION_SECONDS = 8 * 3600;

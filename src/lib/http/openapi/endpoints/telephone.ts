@@ -1,7 +1,7 @@
-import { submissionSchema } from '../../surveys/answer-schema.ts';
-import { callNotesInput, emptyInput, forgetInput, importInput, outcomeInput } from '../../telephone/schemas.ts';
+import { submissionSchema } from '../../../surveys/answer-schema.ts';
+import { callNotesInput, emptyInput, forgetInput, importInput, outcomeInput } from '../../../telephone/schemas.ts';
 import { completedCall, importSummary, nextContact, outcomeSummary, phoneContact, purged, queueStatus, telephoneReport } from '../bodies/telephone.ts';
-import { reportCsvFilename } from '../../telephone/report-csv.ts';
+import { reportCsvFilename } from '../../../telephone/report-csv.ts';
 import type { Endpoint } from '../endpoint.ts';
 import { anyAnswers } from './surveys.ts';
 

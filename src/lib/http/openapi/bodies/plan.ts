@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACTIVITY_STATUSES, type Plan, type PlanActivity, type PlanEvidence } from '../../plan/schemas.ts';
+import { ACTIVITY_STATUSES, type Plan, type PlanActivity, type PlanEvidence } from '../../../plan/schemas.ts';
 import { typed } from '../typed.ts';
 import { date, dateTime } from './common.ts';
 

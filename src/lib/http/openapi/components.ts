@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { SESSION_COOKIE } from '../auth/session.ts';
-import { MAX_BODY_BYTES } from '../http/body.ts';
-import { errorBody, MESSAGES, STATUS } from '../http/errors.ts';
-import { KEY_PATTERN } from '../http/request-identity.ts';
-import type { ErrorCode } from '../result.ts';
+import { SESSION_COOKIE } from '../../auth/session.ts';
+import { MAX_BODY_BYTES } from '../body.ts';
+import { errorBody, MESSAGES, STATUS } from '../errors.ts';
+import { KEY_PATTERN } from '../request-identity.ts';
+import type { ErrorCode } from '../../result.ts';
 import { typed } from './typed.ts';
 
 const CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];

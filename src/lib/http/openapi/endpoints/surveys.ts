@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { submissionSchema } from '../../surveys/answer-schema.ts';
-import { duplicateInput, statusInput, surveyDefinitionInput } from '../../surveys/staff/definition-schema.ts';
+import { submissionSchema } from '../../../surveys/answer-schema.ts';
+import { duplicateInput, statusInput, surveyDefinitionInput } from '../../../surveys/staff/definition-schema.ts';
 import { createdResponse, savedSurvey, staffSurvey, staffSurveyList, surveyDefinition } from '../bodies/surveys.ts';
 import type { Endpoint } from '../endpoint.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_BODY_BYTES } from '../http/body.ts';
+import { MAX_BODY_BYTES } from '../body.ts';
 import { components, errorRef, type ErrorStatus } from './components.ts';
 import type { Endpoint, Reply } from './endpoint.ts';
 import { ENDPOINTS } from './endpoints/index.ts';

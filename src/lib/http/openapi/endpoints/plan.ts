@@ -1,4 +1,4 @@
-import { activityStatusInput, evidenceInput } from '../../plan/schemas.ts';
+import { activityStatusInput, evidenceInput } from '../../../plan/schemas.ts';
 import { plan, planActivity, planEvidence } from '../bodies/plan.ts';
 import type { Endpoint } from '../endpoint.ts';
 

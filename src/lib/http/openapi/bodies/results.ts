@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import type { OpenDataPage } from '../../results/open-data.ts';
-import type { FollowerCount, SurveyResults, TextReview } from '../../results/schemas.ts';
-import type { Publication } from '../../results/staff/publish.ts';
-import { QUESTION_TYPES } from '../../surveys/schemas.ts';
+import type { OpenDataPage } from '../../../results/open-data.ts';
+import type { FollowerCount, SurveyResults, TextReview } from '../../../results/schemas.ts';
+import type { Publication } from '../../../results/staff/publish.ts';
+import { QUESTION_TYPES } from '../../../surveys/schemas.ts';
 import { typed } from '../typed.ts';
 import { count, date, dateTime } from './common.ts';
 

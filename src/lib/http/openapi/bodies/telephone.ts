@@ -12,7 +12,7 @@ import {
   type QueueStatus,
   type ReportFigures,
   type TelephoneReport,
-} from '../../telephone/schemas.ts';
+} from '../../../telephone/schemas.ts';
 import { typed } from '../typed.ts';
 import { count, date, dateTime } from './common.ts';
 

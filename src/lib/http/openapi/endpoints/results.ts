@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { followersInput, publishInput, reviewTextInput } from '../../results/schemas.ts';
+import { followersInput, publishInput, reviewTextInput } from '../../../results/schemas.ts';
 import { followerCount, openDataJson, publication, surveyResults, textReview } from '../bodies/results.ts';
 import type { Endpoint } from '../endpoint.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { QUESTION_TYPES, type SurveyDefinition } from '../../surveys/schemas.ts';
-import { SURVEY_STATUSES, surveyDefinitionInput } from '../../surveys/staff/definition-schema.ts';
-import type { SavedSurvey, StaffSurvey, StaffSurveySummary } from '../../surveys/staff/types.ts';
+import { QUESTION_TYPES, type SurveyDefinition } from '../../../surveys/schemas.ts';
+import { SURVEY_STATUSES, surveyDefinitionInput } from '../../../surveys/staff/definition-schema.ts';
+import type { SavedSurvey, StaffSurvey, StaffSurveySummary } from '../../../surveys/staff/types.ts';
 import { typed } from '../typed.ts';
 import { count, dateTime } from './common.ts';
 
