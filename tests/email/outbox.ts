@@ -1,5 +1,6 @@
 import { SERVICE } from '../../src/lib/db/store.ts';
 import type { OutgoingEmail, Sender } from '../../src/lib/email/message.ts';
+import type { TemplateRegistry } from '../../src/lib/email/templates.ts';
 import { sql, store } from '../support/db.ts';
 
 /** Queues a `notice` the way a capability does: private.enqueue_email inside its own transaction. */
@@ -31,4 +32,22 @@ export function recordingSender(options: { failWith?: Error; delayMs?: () => num
       sent.push(message);
     },
   };
+}
+
+/** A template with an attachment, as the ticket e-mail has (its PDF or QR code). */
+export const ATTACHMENT_TEMPLATES: TemplateRegistry = {
+  'with-attachment': (payload) => {
+    const { code } = payload as { code: string };
+    return {
+      subject: `Su boleta ${code}`,
+      text: `Código: ${code}`,
+      html: `<p>Código: <strong>${code}</strong></p>`,
+      attachments: [{ filename: `boleta-${code}.txt`, content: new TextEncoder().encode(`BOLETA ${code}`), contentType: 'text/plain' }],
+    };
+  },
+};
+
+export async function enqueueWithAttachment(recipient: string, code: string): Promise<number> {
+  const [{ id }] = await sql`select private.enqueue_email('with-attachment', ${recipient}, ${sql.json({ code })}, null) as id`;
+  return Number(id);
 }

@@ -1,28 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drain } from '../../src/lib/email/drain.ts';
 import { createSmtpSender } from '../../src/lib/email/senders/smtp.ts';
-import type { TemplateRegistry } from '../../src/lib/email/templates.ts';
-import { sql } from '../support/db.ts';
-import { outboxRow } from './outbox.ts';
+import { ATTACHMENT_TEMPLATES as templates, enqueueWithAttachment as enqueue, outboxRow } from './outbox.ts';
 import { startSmtpServer } from './smtp-server.ts';
-
-// A template with an attachment, as the ticket e-mail has (its PDF or QR code).
-const templates: TemplateRegistry = {
-  'with-attachment': (payload) => {
-    const { code } = payload as { code: string };
-    return {
-      subject: `Su boleta ${code}`,
-      text: `Código: ${code}`,
-      html: `<p>Código: <strong>${code}</strong></p>`,
-      attachments: [{ filename: `boleta-${code}.txt`, content: new TextEncoder().encode(`BOLETA ${code}`), contentType: 'text/plain' }],
-    };
-  },
-};
-
-async function enqueue(recipient: string, code: string): Promise<number> {
-  const [{ id }] = await sql`select private.enqueue_email('with-attachment', ${recipient}, ${sql.json({ code })}, null) as id`;
-  return Number(id);
-}
 
 describe('the SMTP sender', () => {
   let server: Awaited<ReturnType<typeof startSmtpServer>>;
