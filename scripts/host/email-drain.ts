@@ -1,6 +1,6 @@
 import { drain, type DrainCounts } from '../../src/lib/email/drain.ts';
 import { purgeEmail } from '../../src/lib/email/purge.ts';
-import { activeSenderKind } from '../../src/lib/email/sender.ts';
+import { activeSenderKind } from '../../src/lib/email/active-sender.ts';
 
 export type EmailDrain = { nudge(): void; stop(): Promise<void> };
 
