@@ -79,6 +79,17 @@ describe('senders never send a message twice', () => {
     expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
   });
 
+  it('keeps one local copy when the sender died between storing the message and marking it sent', async () => {
+    const id = await enqueueNotice('Una sola copia');
+    const [crashed] = await claim([id]);
+    await localMailboxSender.send({ id, token: crashed.token, template: 'notice', to: 'ciudadana@example.org', rendered: { subject: 'Una sola copia', text: 'Hola' } });
+    await sql`update private.email_outbox set locked_until = now() - interval '1 second' where id = ${id}`;
+
+    expect(await drain({ sender: localMailboxSender, ids: [id] })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await sql`select subject from private.email_mailbox where outbox_id = ${id}`).toEqual([{ subject: 'Una sola copia' }]);
+    expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('fails for good a message whose sender died on its last attempt', async () => {
     const id = await enqueueNotice();
     await sql`update private.email_outbox set status = 'sending', attempts = 8, locked_until = now() - interval '1 second' where id = ${id}`;
