@@ -18,8 +18,9 @@
 -- Personal data (Ley 1581 de 2012, minimisation and purpose). The payload carries what a message needs
 -- (names, ticket codes, cancellation links) and has no use once the message went out, so "mark sent"
 -- empties it in the same statement. Recipient, template and times stay as the record that the agency
--- wrote to the person. A message that failed for good keeps its payload 30 days, for staff to see why
--- and send it again, then loses it too. The local mailbox keeps rendered copies 30 days.
+-- wrote to the person. A message that failed for good keeps its payload 30 days, so its cause can be
+-- found and the message queued again by hand, then loses it too. The local mailbox keeps rendered
+-- copies 30 days.
 
 -- OUTBOX: claims
 alter table private.email_outbox
