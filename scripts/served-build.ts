@@ -36,6 +36,8 @@ export async function startServedBuild(databaseUrl: string): Promise<ServedBuild
     TRUST_CLIENT_IP_HEADER: '1',
     STAFF_JWT_SECRET: 'test-secret-for-local-runs-only-0123456789',
     RATE_LIMIT_SALT: 'test-salt',
+    // Tests drive the e-mail sender themselves (tests/email), each on its own messages.
+    EMAIL_DRAIN_SECONDS: '0',
   };
   const child = spawn(process.execPath, ['scripts/start.ts', '--no-build', '--no-seed'], {
     cwd: root,

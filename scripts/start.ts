@@ -7,6 +7,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embe
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { createApp } from './host/app.ts';
+import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -41,7 +42,17 @@ if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   if (report.seeded) console.log('Datos de demostración cargados.');
 }
 
-const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1' });
+// The outbox's sender (Netlify runs functions/email-sender.ts instead). EMAIL_DRAIN_SECONDS=0 turns it off,
+// for tests that drive the sender themselves; against Supabase it needs the service-role key.
+const drainSeconds = Number(process.env.EMAIL_DRAIN_SECONDS ?? 5);
+let email: EmailDrain | undefined;
+if (drainSeconds > 0 && process.env.SUPABASE_URL && !process.env.SUPABASE_SERVICE_ROLE_KEY) {
+  console.log('Correo: sin SUPABASE_SERVICE_ROLE_KEY este servidor no envía correo (la función programada email-sender sí).');
+} else if (drainSeconds > 0) {
+  email = startEmailDrain(drainSeconds);
+}
+
+const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
   const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
@@ -52,6 +63,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 async function shutdown() {
   server.close();
+  await email?.stop();
   await (await getStore()).close().catch(() => {});
   await embedded?.stop();
   process.exit(0);

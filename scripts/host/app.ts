@@ -6,7 +6,8 @@ import { loadFunctions, type NetlifyHandler } from './functions.ts';
 import { headersFor, loadHeaderRules } from './netlify-headers.ts';
 import { staticFile } from './static-files.ts';
 
-type Options = { root: string; trustClientIpHeader: boolean };
+/** `afterWrite` runs after a function answers a write (the e-mail sender's nudge). */
+type Options = { root: string; trustClientIpHeader: boolean; afterWrite?: () => void };
 
 function clientIp(c: HonoContext, trustHeader: boolean): string {
   // Behind Netlify or a proxy the client address arrives in this header; tests use it to act as many clients.
@@ -23,7 +24,7 @@ function netlifyContext(c: HonoContext, params: Record<string, string>, trustHea
  * The local and self-hosting server: static `dist/`, the same Netlify functions at their `config.path`,
  * the Astro adapter's SSR function for on-demand pages, and netlify.toml's headers on everything.
  */
-export async function createApp({ root, trustClientIpHeader }: Options): Promise<Hono> {
+export async function createApp({ root, trustClientIpHeader, afterWrite }: Options): Promise<Hono> {
   const rules = await loadHeaderRules(root);
   const functions = await loadFunctions(root);
   const ssr = (await import(pathToFileURL(join(root, '.netlify', 'v1', 'functions', 'ssr', 'ssr.mjs')).href)).default as NetlifyHandler;
@@ -39,7 +40,11 @@ export async function createApp({ root, trustClientIpHeader }: Options): Promise
 
   for (const fn of functions) {
     for (const path of fn.paths) {
-      app.all(path, (c) => fn.handler(c.req.raw, netlifyContext(c, c.req.param() as Record<string, string>, trustClientIpHeader)));
+      app.all(path, async (c) => {
+        const response = await fn.handler(c.req.raw, netlifyContext(c, c.req.param() as Record<string, string>, trustClientIpHeader));
+        if (afterWrite && c.req.method === 'POST' && response.status < 400) afterWrite();
+        return response;
+      });
     }
   }
 

@@ -5,6 +5,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function roleOf(caller: Caller): { role: string; claims: string } {
   if (caller.kind === 'staff') return { role: 'authenticated', claims: JSON.stringify(caller.claims) };
+  if (caller.kind === 'service') return { role: 'service_role', claims: JSON.stringify({ role: 'service_role' }) };
   return { role: 'anon', claims: JSON.stringify({ role: 'anon' }) };
 }
 

@@ -4,10 +4,14 @@
  */
 export type SqlClaims = { sub: string; app_metadata: { roles: readonly string[] } };
 
-/** Who a database call runs as: public calls as `anon`, staff calls as `authenticated` with their claims. */
-export type Caller = { kind: 'anon' } | { kind: 'staff'; claims: SqlClaims; token: string };
+/**
+ * Who a database call runs as: public calls as `anon`, staff calls as `authenticated` with their claims, and
+ * server-side jobs (the e-mail sender) as `service_role`, which only the functions granted to it accept.
+ */
+export type Caller = { kind: 'anon' } | { kind: 'staff'; claims: SqlClaims; token: string } | { kind: 'service' };
 
 export const ANON: Caller = { kind: 'anon' };
+export const SERVICE: Caller = { kind: 'service' };
 
 export interface Store {
   /** Calls `public.<fn>` with named arguments; every function we expose returns jsonb. */
@@ -25,7 +29,7 @@ async function fromEnvironment(): Promise<Store> {
   const env = process.env;
   if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY) {
     const { createSupabaseStore } = await import('./supabase-store.ts');
-    return createSupabaseStore(env.SUPABASE_URL, env.SUPABASE_ANON_KEY);
+    return createSupabaseStore(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY);
   }
   if (env.DATABASE_URL) {
     const { createPostgresStore } = await import('./postgres-store.ts');
