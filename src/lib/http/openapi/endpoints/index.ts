@@ -1,4 +1,5 @@
 import type { Endpoint } from '../endpoint.ts';
+import { MAIL_ENDPOINTS } from './mail.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
 import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
@@ -17,4 +18,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...SURVEY_ENDPOINTS,
   ...RESULTS_ENDPOINTS,
   ...TELEPHONE_ENDPOINTS,
+  ...MAIL_ENDPOINTS,
 ];
