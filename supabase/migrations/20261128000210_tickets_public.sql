@@ -505,6 +505,9 @@ begin
       cancelled_at = now()
   where id = v_reg.id;
 
+  -- Lapsed offers first (the sweep may not have run yet), so the seats given back now go to whoever is
+  -- really next in line.
+  perform private.expire_offers(v_reg.event_id);
   perform private.release_seats(v_reg.event_id, v_cancel);
 
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', true, 'value', jsonb_build_object(

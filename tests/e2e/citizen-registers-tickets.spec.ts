@@ -71,6 +71,27 @@ test.describe('a citizen registers for tickets', () => {
     await expectNoViolations(page);
   });
 
+  test('the ticket pages ship no JavaScript', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    for (const path of ['/servicios/boleteria', `/servicios/boleteria/${EVENT}`, '/servicios/boleteria/clinica-de-baloncesto-juvenil', '/servicios/boleteria/leones-vs-toros']) {
+      await page.goto(path);
+      expect(await page.locator('script').count(), path).toBe(0);
+    }
+    expect(scripts).toEqual([]);
+  });
+
+  test('the events still to open and sold out say so, accessibly', async ({ page }) => {
+    await page.goto('/servicios/boleteria/leones-vs-toros');
+    await expect(page.getByText(/Las inscripciones abren el/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reservar boletas' })).toHaveCount(0);
+    await expectNoViolations(page);
+    await page.goto('/servicios/boleteria/clinica-de-baloncesto-juvenil/lista-de-espera');
+    await expectNoViolations(page);
+  });
+
   test.describe('with JavaScript disabled', () => {
     test.use({ javaScriptEnabled: false });
 

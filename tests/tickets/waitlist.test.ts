@@ -114,4 +114,17 @@ describe('waiting list (SQL rules)', () => {
     expect(await store.rpc('get_waitlist_offer', { p_token: token })).toMatchObject({ status: 'held' });
     expect((await claim(token, '55667788')).ok).toBe(true);
   });
+  it('lapses due offers before a cancellation releases its seats, so they reach whoever is really next', async () => {
+    const event = await createEvent({ capacity: 2 });
+    const [a, b] = await fillEvent(event.slug, 2);
+    await join(event.slug, 'dormida@example.co');
+    await join(event.slug, 'despierta@example.co');
+    await cancelAll(a);
+    await sql`update public.event_waitlist_offers set offered_at = now() - interval '3 hours', expires_at = now() - interval '1 hour' where event_id = ${event.id} and status = 'held'`;
+    await cancelAll(b);
+    expect(await offerToken('despierta@example.co')).toBeDefined();
+    const [{ status }] = await sql`select status from public.event_waitlist_entries where event_id = ${event.id} and email = 'dormida@example.co'`;
+    expect(status).toBe('expired');
+    expect(await seatAccount(event.id)).toMatchObject({ remaining: 1, held: 1 });
+  });
 });
