@@ -129,6 +129,34 @@ $$;
 comment on function private.rate_limited(integer) is 'The rate_limited failure of the ticket functions, with error.retryAfter in seconds.';
 revoke execute on function private.rate_limited(integer) from public;
 
+create function private.begin_public_write(p_scope text, p_key text, p_request_hash text, p_bucket text, p_client text)
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_replay      jsonb;
+  v_retry_after integer;
+begin
+  -- Idempotency first: a replay returns the first result and writes nothing, not even a rate-limit hit.
+  if p_key is not null then
+    v_replay := private.idempotency_begin(p_scope, p_key, coalesce(p_request_hash, ''));
+    if v_replay is not null then
+      return v_replay;
+    end if;
+  end if;
+  -- The caller returns (never raises) what this answers, so the hit is kept.
+  v_retry_after := private.hit_rate_limit(p_bucket, p_client);
+  if v_retry_after > 0 then
+    return private.idempotency_settle(p_scope, p_key, private.rate_limited(v_retry_after));
+  end if;
+  return null;
+end;
+$$;
+comment on function private.begin_public_write(text, text, text, text, text) is 'First steps of every public ticket write: claims the idempotency key and counts a rate-limit hit. Null: go on; else the result to return (a replay, duplicate or rate_limited).';
+revoke execute on function private.begin_public_write(text, text, text, text, text) from public;
+
 -- Messages for the registration's own checks, one place (the zod schema says the same first).
 create function private.registration_fields(
   p_event         public.events,
@@ -350,7 +378,6 @@ as $$
 declare
   v_scope       text := 'event_registration/' || coalesce(p_slug, '');
   v_replay      jsonb;
-  v_retry_after integer;
   v_event       public.events;
   v_state       text;
   v_fields      jsonb;
@@ -362,21 +389,13 @@ declare
   v_ticket      jsonb;
   v_left        integer;
 begin
-  -- 1. Idempotency: a replay returns the first result and writes nothing.
-  if p_idempotency_key is not null then
-    v_replay := private.idempotency_begin(v_scope, p_idempotency_key, coalesce(p_request_hash, ''));
-    if v_replay is not null then
-      return v_replay;
-    end if;
+  -- 1. Idempotency and rate limit.
+  v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'ticket_registration', p_client);
+  if v_replay is not null then
+    return v_replay;
   end if;
 
-  -- 2. Rate limit per client (failures return, so the hit is kept).
-  v_retry_after := private.hit_rate_limit('ticket_registration', p_client);
-  if v_retry_after > 0 then
-    return private.idempotency_settle(v_scope, p_idempotency_key, private.rate_limited(v_retry_after));
-  end if;
-
-  -- 3. The event and its state. This read decides nothing about seats: the conditional update does.
+  -- 2. The event and its state. This read decides nothing about seats: the conditional update does.
   select * into v_event from public.events where slug = p_slug and status <> 'draft';
   if not found then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('not_found', 'No existe un evento con esa dirección.'));
@@ -391,18 +410,18 @@ begin
       case v_state when 'cancelled' then 'Este evento fue cancelado.' else 'Las inscripciones para este evento ya cerraron.' end));
   end if;
 
-  -- 4. The person's data.
+  -- 3. The person's data.
   v_fields := private.registration_fields(v_event, v_name, v_doc_type, v_doc_id, v_email, v_phone, p_quantity, p_consent, p_consent_version);
   if v_fields <> '{}'::jsonb then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('validation_failed', 'Revise los datos marcados.', v_fields));
   end if;
 
-  -- 5. Fail fast when the kept count already says no: the hot row is not touched at all.
+  -- 4. Fail fast when the kept count already says no: the hot row is not touched at all.
   if v_event.remaining < p_quantity then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.sold_out(v_event.remaining));
   end if;
 
-  -- 6. Ticket, then seats, in one subtransaction: the registration is written first so the event row
+  -- 5. Ticket, then seats, in one subtransaction: the registration is written first so the event row
   -- (the one every claim queues on) stays locked only from the seat update to the commit. If the
   -- seats are gone meanwhile, or the document already holds a ticket, everything is undone.
   begin
@@ -454,23 +473,15 @@ as $$
 declare
   v_scope       text := 'registration_cancel/' || upper(btrim(coalesce(p_code, '')));
   v_replay      jsonb;
-  v_retry_after integer;
   v_reg         public.event_registrations;
   v_event       public.events;
   v_held        integer;
   v_cancel      integer;
 begin
-  -- A double-clicked «cancel 1 of 2» must give back one seat, not two.
-  if p_idempotency_key is not null then
-    v_replay := private.idempotency_begin(v_scope, p_idempotency_key, coalesce(p_request_hash, ''));
-    if v_replay is not null then
-      return v_replay;
-    end if;
-  end if;
-
-  v_retry_after := private.hit_rate_limit('ticket_cancel', p_client);
-  if v_retry_after > 0 then
-    return private.idempotency_settle(v_scope, p_idempotency_key, private.rate_limited(v_retry_after));
+  -- A double-clicked «cancel 1 of 2» must give back one seat, not two: idempotency covers it.
+  v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'ticket_cancel', p_client);
+  if v_replay is not null then
+    return v_replay;
   end if;
 
   -- Lock order everywhere: registration or offer first, the event row last.

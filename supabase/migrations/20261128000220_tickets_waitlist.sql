@@ -147,7 +147,6 @@ as $$
 declare
   v_scope       text := 'waitlist_join/' || coalesce(p_slug, '');
   v_replay      jsonb;
-  v_retry_after integer;
   v_event       public.events;
   v_state       text;
   v_name        text := private.normalise_text(p_full_name);
@@ -157,16 +156,9 @@ declare
   v_consent_id  uuid := gen_random_uuid();
   v_position    integer;
 begin
-  if p_idempotency_key is not null then
-    v_replay := private.idempotency_begin(v_scope, p_idempotency_key, coalesce(p_request_hash, ''));
-    if v_replay is not null then
-      return v_replay;
-    end if;
-  end if;
-
-  v_retry_after := private.hit_rate_limit('waitlist_join', p_client);
-  if v_retry_after > 0 then
-    return private.idempotency_settle(v_scope, p_idempotency_key, private.rate_limited(v_retry_after));
+  v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'waitlist_join', p_client);
+  if v_replay is not null then
+    return v_replay;
   end if;
 
   select * into v_event from public.events where slug = p_slug and status <> 'draft';
@@ -268,7 +260,6 @@ as $$
 declare
   v_scope       text := 'waitlist_claim/' || private.sha256_hex(coalesce(p_token, ''));
   v_replay      jsonb;
-  v_retry_after integer;
   v_offer       public.event_waitlist_offers;
   v_entry       public.event_waitlist_entries;
   v_event       public.events;
@@ -278,16 +269,9 @@ declare
   v_fields      jsonb;
   v_ticket      jsonb;
 begin
-  if p_idempotency_key is not null then
-    v_replay := private.idempotency_begin(v_scope, p_idempotency_key, coalesce(p_request_hash, ''));
-    if v_replay is not null then
-      return v_replay;
-    end if;
-  end if;
-
-  v_retry_after := private.hit_rate_limit('waitlist_claim', p_client);
-  if v_retry_after > 0 then
-    return private.idempotency_settle(v_scope, p_idempotency_key, private.rate_limited(v_retry_after));
+  v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'waitlist_claim', p_client);
+  if v_replay is not null then
+    return v_replay;
   end if;
 
   select * into v_offer from public.event_waitlist_offers where token_hash = private.sha256_hex(coalesce(p_token, '')) for update;
