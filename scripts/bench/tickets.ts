@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { createPostgresStore } from '../../src/lib/db/postgres-store.ts';
 import type { Result } from '../../src/lib/result.ts';
@@ -107,7 +108,7 @@ async function httpAtRate(label: string, url: string, slug: string, rate: number
   const post = (i: number) =>
     fetch(`${url}/api/events/${slug}/registrations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-nf-client-connection-ip': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-nf-client-connection-ip': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
       body: JSON.stringify(registration()),
     }).then(async (r) => (await r.arrayBuffer(), r.status));
   const health = () => fetch(`${url}/api/health`).then(async (r) => (await r.arrayBuffer(), r.status));

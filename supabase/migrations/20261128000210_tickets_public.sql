@@ -44,14 +44,14 @@ language sql
 volatile
 set search_path = ''
 as $$
-  -- 8 characters of Crockford base 32 (no I, L, O, U: nothing to misread at the door); 256 is a
-  -- multiple of 32, so every character is uniform. 40 bits: guessing a valid code is hopeless.
-  select substr(c, 1, 4) || '-' || substr(c, 5, 4)
-  from (
-    select string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', get_byte(b, i) % 32 + 1, 1), '' order by i) as c
-    from (select decode(replace(gen_random_uuid()::text, '-', ''), 'hex') as b) r,
-         generate_series(0, 7) as i
-  ) t;
+  -- 8 characters of Crockford base 32 (no I, L, O, U: nothing to misread at the door) from the first
+  -- 40 bits of a v4 UUID, all random (its version digit comes later). Guessing a valid code is hopeless.
+  select substr(a, ((n >> 35) & 31)::int + 1, 1) || substr(a, ((n >> 30) & 31)::int + 1, 1)
+      || substr(a, ((n >> 25) & 31)::int + 1, 1) || substr(a, ((n >> 20) & 31)::int + 1, 1) || '-'
+      || substr(a, ((n >> 15) & 31)::int + 1, 1) || substr(a, ((n >> 10) & 31)::int + 1, 1)
+      || substr(a, ((n >> 5) & 31)::int + 1, 1) || substr(a, (n & 31)::int + 1, 1)
+  from (select '0123456789ABCDEFGHJKMNPQRSTVWXYZ' as a,
+               ('x' || left(replace(gen_random_uuid()::text, '-', ''), 10))::bit(40)::bigint as n) r;
 $$;
 comment on function private.new_ticket_code() is 'A random ticket code XXXX-XXXX (Crockford base 32). Uniqueness is the table''s constraint.';
 revoke execute on function private.new_ticket_code() from public;
@@ -242,29 +242,23 @@ declare
   v_code       text;
   v_secret     text := private.new_secret();
   v_purpose    text;
-  v_constraint text;
 begin
   select purpose into strict v_purpose from public.consent_texts where version = p_event.consent_version;
   insert into private.consents (id, subject_table, subject_id, text_version, purpose, channel)
   values (v_consent_id, 'event_registrations', v_id, p_event.consent_version, v_purpose, 'web');
 
-  -- A code collision (one in a trillion per pair) draws again; a document collision propagates.
-  for attempt in 1..5 loop
+  -- A code already in use (one chance in a trillion per pair) is drawn again. Checked, not caught: a
+  -- subtransaction per ticket would cost more than the lookup, and the unique constraint still guards
+  -- the impossible race of two new tickets drawing the same unused code at once.
+  loop
     v_code := private.new_ticket_code();
-    begin
-      insert into public.event_registrations
-        (id, event_id, code, cancel_secret_hash, quantity, full_name, document_type, document_id, email, phone, consent_id, source)
-      values
-        (v_id, p_event.id, v_code, private.sha256_hex(v_secret), p_quantity, p_full_name, p_document_type, p_document_id,
-         p_email, p_phone, v_consent_id, p_source);
-      exit;
-    exception when unique_violation then
-      get stacked diagnostics v_constraint = constraint_name;
-      if attempt = 5 or v_constraint <> 'event_registrations_code_key' then
-        raise;
-      end if;
-    end;
+    exit when not exists (select from public.event_registrations where code = v_code);
   end loop;
+  insert into public.event_registrations
+    (id, event_id, code, cancel_secret_hash, quantity, full_name, document_type, document_id, email, phone, consent_id, source)
+  values
+    (v_id, p_event.id, v_code, private.sha256_hex(v_secret), p_quantity, p_full_name, p_document_type, p_document_id,
+     p_email, p_phone, v_consent_id, p_source);
 
   -- The cancel secret travels in clear only in this payload, so the e-mail can carry the link; the
   -- sender purges payloads once sent.
@@ -388,6 +382,7 @@ declare
   v_phone       text := private.normalise_text(p_phone);
   v_ticket      jsonb;
   v_left        integer;
+  v_constraint  text;
 begin
   -- 1. Idempotency and rate limit.
   v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'ticket_registration', p_client);
@@ -437,6 +432,11 @@ begin
     end if;
   exception
     when unique_violation then
+      -- Only the document's constraint means «duplicate»; anything else is a fault to surface.
+      get stacked diagnostics v_constraint = constraint_name;
+      if v_constraint is distinct from 'event_registrations_document_key' then
+        raise;
+      end if;
       return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('duplicate',
         'Ya hay una boleta a nombre de este documento para este evento. Búsquela en su correo; si necesita cambiarla, cancélela desde el enlace del correo e inscríbase de nuevo.',
         jsonb_build_object('documentId', 'Este documento ya tiene boletas para este evento.')));
