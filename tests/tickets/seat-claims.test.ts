@@ -95,4 +95,38 @@ describe('seat claims under load (real PostgreSQL)', () => {
     expect(account.remaining + account.taken + account.held).toBe(50);
     expect(account.remaining).toBeGreaterThanOrEqual(0);
   }, 120_000);
+
+  it('keeps every seat accounted for while cancellations feed a waiting list that claims, lapses and registers at once', async () => {
+    const event = await createEvent({ capacity: 30 });
+    const tickets: { code: string; cancelSecret: string }[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const r = await store.rpc<Result<{ code: string; cancelSecret: string }>>('register_for_event', registrationArgs(event.slug));
+      if (!r.ok) throw new Error(r.error.code);
+      tickets.push(r.value);
+    }
+    const waiting = Array.from({ length: 40 }, (_, i) => `fila${i}.${event.slug}@example.co`);
+    for (const email of waiting) {
+      await store.rpc('join_waitlist', { p_slug: event.slug, p_full_name: 'Persona en Fila', p_email: email, p_quantity: 1, p_consent: true, p_client: email });
+    }
+    // Claims race the cancellations that create their offers; some offers lapse mid-race.
+    const claimAll = async () => {
+      const rows = await raw`select payload ->> 'token' as token from private.email_outbox where template = 'waitlist-offer' and payload -> 'event' ->> 'slug' = ${event.slug}`;
+      return Promise.all(rows.map((r, i) => store.rpc<Claim>('claim_waitlist_offer', {
+        p_token: r.token, p_document_type: 'CC', p_document_id: String(90_000_000 + i + Math.floor(Math.random() * 1e6)), p_phone: null, p_consent: true, p_client: `claim-${i}`,
+      })));
+    };
+    const lapse = () => raw`update public.event_waitlist_offers set offered_at = now() - interval '3 hours', expires_at = now() - interval '1 hour' where event_id = ${event.id} and status = 'held' and id % 3 = 0`;
+    const outcomes = await Promise.all([
+      ...tickets.map((t) => store.rpc<Claim>('cancel_registration', { p_code: t.code, p_secret: t.cancelSecret, p_client: `c-${t.code}` })),
+      ...Array.from({ length: 100 }, () => store.rpc<Claim>('register_for_event', registrationArgs(event.slug))),
+      claimAll(), lapse().then(() => store.rpc('expire_waitlist_offers')), claimAll(),
+    ]);
+    // Promise.all would reject on a deadlock or a broken constraint; every answer is a contract outcome.
+    const answers = outcomes.flat().filter((o): o is Claim => !!o && typeof o === 'object' && 'ok' in o);
+    expect(answers.filter((a) => !a.ok && !['sold_out', 'closed'].includes(a.error.code))).toEqual([]);
+    await store.rpc('expire_waitlist_offers');
+    const account = await seatAccount(event.id);
+    expect(account.remaining).toBeGreaterThanOrEqual(0);
+    expect(account.remaining + account.taken + account.held).toBe(30);
+  }, 120_000);
 });
