@@ -7,7 +7,7 @@ import { startEmbeddedDatabase } from '../../src/lib/db/embedded.ts';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { freePort } from '../test-postgres.ts';
 
-export type EmbeddedTicketServer = { url: string; slug: string; stop(): void };
+export type EmbeddedTicketServer = { url: string; slug: string; stop(): Promise<void> };
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -49,9 +49,14 @@ export async function startEmbeddedWithEvent(capacity: number, maxPerRegistratio
   return {
     url,
     slug,
-    stop() {
-      child.kill('SIGTERM');
-      child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    async stop() {
+      // The server closes PGlite on SIGTERM; the directory goes once it has.
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -137,6 +137,6 @@ export async function benchTickets({ databaseUrl, log }: BenchContext): Promise<
   try {
     await httpAtRate('embedded', embedded.url, embedded.slug, 100, log);
   } finally {
-    embedded.stop();
+    await embedded.stop();
   }
 }

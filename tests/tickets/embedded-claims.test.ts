@@ -10,7 +10,7 @@ describe('2,000 simultaneous registrations on the embedded default, over HTTP', 
     server = await startEmbeddedWithEvent(100);
   }, 180_000);
 
-  afterAll(() => server?.stop());
+  afterAll(() => server?.stop(), 60_000);
 
   it('register exactly 100 for 100 seats; every other request is 409 sold_out', async () => {
     const replies = await Promise.all(
