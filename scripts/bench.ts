@@ -6,12 +6,14 @@ import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
+import { benchTickets } from './bench/tickets.ts';
 import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
   { name: 'page-weight', run: benchPageWeight },
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
+  { name: 'tickets', run: benchTickets },
 ];
 
 const only = process.argv.slice(2);

@@ -32,13 +32,21 @@ export function createPostgresStore(url: string, options: { max: number }): Stor
       const names = Object.keys(args);
       const statement = callStatement(fn, names);
       const { role, claims } = roleOf(caller);
-      // One transaction per call, as PostgREST does: the role and claims are local to it.
-      // Both statements are sent together (pipelined): one round trip instead of two.
-      const [, rows] = await sql.begin((tx) => [
-        tx.unsafe("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [role, claims]),
-        tx.unsafe(statement, names.map((name) => toParameter(args[name])) as never[]),
-      ]);
-      return rows[0]?.result as T;
+      // Role and claims are set for the session, then the call runs as its own statement-level transaction,
+      // both sent together (pipelined) on one reserved connection. No explicit BEGIN … COMMIT: a COMMIT sent
+      // by the client would come only after the result reached Node, and a hot row (an event's seat count)
+      // would stay locked for that whole round trip; autocommit releases it as soon as the call ends.
+      // Every call sets both, so no call ever runs with the previous caller's role.
+      const connection = await sql.reserve();
+      try {
+        const [, rows] = await Promise.all([
+          connection.unsafe("select set_config('role', $1, false), set_config('request.jwt.claims', $2, false)", [role, claims]),
+          connection.unsafe(statement, names.map((name) => toParameter(args[name])) as never[]),
+        ]);
+        return rows[0]?.result as T;
+      } finally {
+        connection.release();
+      }
     },
     close: () => sql.end({ timeout: 5 }),
   };
