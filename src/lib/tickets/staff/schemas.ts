@@ -6,7 +6,6 @@ import { parseBogotaDateTime } from '../../telephone/time.ts';
 /** An empty form field means "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
 const wholeNumber = (min: number, max: number, what: string) =>
@@ -34,10 +33,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Fields an event has besides its address; the address is fixed once created. */
 const eventFields = {
-  title: text(200),
+  title: z.string().trim().min(3).max(160),
   description: optionalText(4000),
   startsAt: dateTime,
-  venue: text(200),
+  venue: z.string().trim().min(2).max(160),
   capacity: wholeNumber(1, 100_000, 'el aforo'),
   maxPerRegistration: wholeNumber(1, 20, 'el límite por persona'),
   opensAt: optionalDateTime,
@@ -83,11 +82,20 @@ export type CreateEventInput = z.output<typeof createEventInput>;
 export const updateEventInput = z.strictObject(eventFields).superRefine(crossChecks);
 export type UpdateEventInput = z.output<typeof updateEventInput>;
 
-/** What staff type or the camera reads: spaces and dashes are ignored, letters compared in capitals. */
+/**
+ * A ticket code as printed (XXXX-XXXX, Crockford base 32) from what staff type or the camera reads:
+ * spaces and dashes ignored, small letters read as capitals, and O, I, L read as 0, 1, 1 — the
+ * letters the alphabet leaves out because they look like digits.
+ */
+export function normalizeTicketCode(value: string): string {
+  const bare = value.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+  return bare.length === 8 ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
+}
+
 export const checkInInput = z.strictObject({
   code: z
     .string()
-    .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+    .transform(normalizeTicketCode)
     .pipe(z.string().min(1, 'Escriba el código de la boleta.').max(40, 'Ese código es demasiado largo.')),
 });
 
@@ -121,7 +129,7 @@ export type StaffEvent = {
   closesAt: string;
   imageUrl: string | null;
   imageAlt: string | null;
-  status: 'scheduled' | 'open' | 'closed' | 'past';
+  status: 'draft' | 'cancelled' | 'scheduled' | 'open' | 'closed' | 'past';
   counts: EventCounts;
 };
 
@@ -153,15 +161,15 @@ export type CheckIn = {
   checkedInBy: string | null;
 };
 
-export type EventFigures = {
-  slug: string;
-  title: string;
-  startsAt: string;
+/** One event's usage figures, or all events' (rates in %, one decimal; null with nothing to divide by). */
+export type Figures = {
   capacity: number;
   registrations: number;
+  seatsRegistered: number;
   seatsTaken: number;
   occupancyPct: number | null;
   cancellations: number;
+  seatsCancelled: number;
   cancellationPct: number | null;
   checkedIn: number;
   checkInPct: number | null;
@@ -170,7 +178,9 @@ export type EventFigures = {
   conversionPct: number | null;
 };
 
-export type TicketFigures = { updatedAt: string; events: EventFigures[]; totals: Omit<EventFigures, 'slug' | 'title' | 'startsAt'> };
+export type EventFigures = Figures & { slug: string; title: string; startsAt: string };
+
+export type TicketFigures = { updatedAt: string; events: EventFigures[]; totals: Figures };
 
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   active: 'Inscrita',
@@ -179,6 +189,8 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 };
 
 export const EVENT_STATUS_LABELS: Record<StaffEvent['status'], string> = {
+  draft: 'Borrador (no publicado)',
+  cancelled: 'Cancelado',
   scheduled: 'Inscripciones por abrir',
   open: 'Inscripciones abiertas',
   closed: 'Inscripciones cerradas',
