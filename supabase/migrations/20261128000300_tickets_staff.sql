@@ -184,6 +184,12 @@ begin
         format('El aforo no puede ser menor que los %s cupos ya tomados o reservados. Escriba %s o más.',
                v_current.capacity - v_current.remaining, v_current.capacity - v_current.remaining)));
     end if;
+    -- New seats go to the waiting line first (in this transaction, as a cancellation's do), so
+    -- people who waited are not overtaken by whoever registers next.
+    if v_event.capacity > v_current.capacity then
+      perform private.offer_seats(v_event.id);
+      select * into v_event from public.events where id = v_event.id;
+    end if;
   end if;
 
   return jsonb_build_object('ok', true, 'value', private.staff_event_json(v_event));
@@ -194,7 +200,7 @@ exception
     return private.failure('validation_failed', 'Revise los datos del evento: hay una fecha o un número que no es válido.');
 end;
 $$;
-comment on function public.staff_save_event(text, jsonb, boolean) is 'Staff (admin, communications): creates (p_create) or edits the event p_slug. Capacity may grow, and shrink only down to the seats taken.';
+comment on function public.staff_save_event(text, jsonb, boolean) is 'Staff (admin, communications): creates (p_create) or edits the event p_slug. Capacity may grow (new seats offered to the waiting list first), and shrink only down to the seats taken.';
 revoke execute on function public.staff_save_event(text, jsonb, boolean) from public, anon, authenticated;
 grant execute on function public.staff_save_event(text, jsonb, boolean) to authenticated;
 

@@ -82,6 +82,19 @@ describe('POST /api/admin/events/:slug (edit)', () => {
     expect(reply.body).toMatchObject({ capacity: 25, remaining: 22, title: 'Partido con más cupos', counts: { registrations: 1, seatsTaken: 3 } });
   });
 
+  it('offers the new seats to the waiting line first', async () => {
+    const slug = await newEvent({ capacity: 2 });
+    await addRegistration(slug, { quantity: 2 });
+    await addWaitlistEntry(slug, 'waiting');
+    const reply = await edit(slug, { capacity: 4 });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toMatchObject({ capacity: 4, remaining: 1, counts: { waiting: 1 } });
+    const offers = await sql`
+      select o.quantity, w.status from public.event_waitlist_offers o join public.event_waitlist_entries w on w.id = o.entry_id
+      join public.events e on e.id = o.event_id where e.slug = ${slug}`;
+    expect(offers).toEqual([{ quantity: 1, status: 'offered' }]);
+  });
+
   it('shrinks the aforo down to the seats taken, and not one below (422 naming the minimum)', async () => {
     const slug = await newEvent({ capacity: 20 });
     await addRegistration(slug, { quantity: 4 });
