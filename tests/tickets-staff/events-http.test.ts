@@ -83,10 +83,10 @@ describe('POST /api/admin/events/:slug (edit)', () => {
   });
 
   it('offers the new seats to the waiting line first', async () => {
-    const slug = await newEvent({ capacity: 2 });
+    const slug = await newEvent({ capacity: 2, maxPerRegistration: 2 });
     await addRegistration(slug, { quantity: 2 });
     await addWaitlistEntry(slug, 'waiting');
-    const reply = await edit(slug, { capacity: 4 });
+    const reply = await edit(slug, { capacity: 4, maxPerRegistration: 2 });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ capacity: 4, remaining: 1, counts: { waiting: 1 } });
     const offers = await sql`
