@@ -139,6 +139,10 @@ describe('who may do what', () => {
     expect(create.status).toBe(403);
     expect((await postJson(`/api/admin/events/${slug}`, { title: 'Cambiado' }, { headers: box })).status).toBe(403);
     expect((await request('/api/admin/events', { headers: box })).status).toBe(200);
+    // Nor through the staff page's form.
+    const cookie = { Cookie: `participa_staff=${box.Authorization.slice(7)}` };
+    expect((await postForm(`/staff/eventos/${slug}`, [['title', 'Cambiado'], ['capacity', '1']], { headers: cookie })).status).toBe(403);
+    expect((await sql`select title from public.events where slug = ${slug}`)[0].title).toBe('Partido de prueba');
     expect((await edit(slug, { title: 'Cambiado por comunicaciones' })).status).toBe(200);
   });
 
