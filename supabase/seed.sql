@@ -380,3 +380,58 @@ alter table public.social_followers enable trigger user;
 alter table public.surveys disable trigger surveys_audit;
 update public.surveys set results_published_at = now() where slug = 'satisfaccion-telefonica';
 alter table public.surveys enable trigger surveys_audit;
+
+-- ===========================================================================================
+-- TICKETS (plan activity 2.3) — kept at the end of the seed; times are relative to the first start
+-- so the demo always has an event open now, one opening later and one sold out with a waiting list.
+-- ===========================================================================================
+alter table public.plan_activities disable trigger plan_activities_audit;
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.events disable trigger events_audit_insert_delete;
+
+update public.plan_activities
+set action_label = 'Reservar boletas', action_href = '/servicios/boleteria'
+where code = '2.3';
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('2.3', 'Boletería de Leones en línea', '/servicios/boleteria', '2026-11-28 09:00-05');
+
+with day0 as (select date_trunc('day', now() at time zone 'America/Bogota') as d)
+insert into public.events
+  (slug, title, description, venue, address, starts_at, ends_at, capacity, remaining, max_per_registration, opens_at, closes_at)
+select v.slug, v.title, v.description, v.venue, v.address,
+       (d + v.starts) at time zone 'America/Bogota',
+       (d + v.starts + interval '2 hours') at time zone 'America/Bogota',
+       v.capacity, v.capacity, v.max_per_registration,
+       coalesce((d + v.opens) at time zone 'America/Bogota', now() - interval '1 hour'),
+       (d + v.starts - interval '2 hours') at time zone 'America/Bogota'
+from day0, (values
+  ('leones-vs-halcones',
+   'Leones vs. Halcones: fecha 14 de la Liga de Baloncesto',
+   'Partido de local de los Leones en la fase regular de la liga. Boletas gratuitas para la tribuna oriental, '
+   || 'entregadas por la agencia dentro del programa de deporte y ciudad.' || E'\n\n'
+   || 'Ingreso por la puerta 3 desde las 6:00 p. m. Presente el código QR de su boleta desde el celular o impreso, '
+   || 'con su documento de identidad.',
+   'Coliseo Iván de Bedout', 'Carrera 70 con calle 48, Unidad Deportiva Atanasio Girardot, Medellín',
+   interval '9 days 19 hours', null::interval, 400, 4),
+  ('leones-vs-toros',
+   'Leones vs. Toros: fecha 16 de la Liga de Baloncesto',
+   'Segundo partido de local del mes. Las inscripciones abren tres días antes de la fecha anunciada en redes.',
+   'Coliseo Iván de Bedout', 'Carrera 70 con calle 48, Unidad Deportiva Atanasio Girardot, Medellín',
+   interval '20 days 19 hours', interval '3 days 10 hours', 400, 4),
+  ('clinica-de-baloncesto-juvenil',
+   'Clínica de baloncesto juvenil con los Leones',
+   'Entrenamiento abierto para jóvenes de 12 a 17 años con el cuerpo técnico de los Leones. Cupos limitados.',
+   'Coliseo Yesid Santos', 'Calle 47D con carrera 70, Medellín',
+   interval '6 days 9 hours', null::interval, 2, 2)
+) as v(slug, title, description, venue, address, starts, opens, capacity, max_per_registration);
+
+-- The clinic is sold out through the registration function itself (seats, consents and ticket
+-- e-mails as a citizen would leave them), and one person waits for a seat.
+select public.register_for_event('clinica-de-baloncesto-juvenil', 'Mariana Restrepo Gómez', 'CC', '1036640001',
+  'mariana.restrepo@example.co', null, 2, true);
+select public.join_waitlist('clinica-de-baloncesto-juvenil', 'Julián Ospina Mejía', 'julian.ospina@example.co', 1, true);
+
+alter table public.plan_activities enable trigger plan_activities_audit;
+alter table public.plan_evidence enable trigger plan_evidence_audit;
+alter table public.events enable trigger events_audit_insert_delete;

@@ -21,6 +21,8 @@ export type DomainError = {
   message?: string;
   fields?: Record<string, string>;
   retryAfter?: number;
+  /** sold_out: how many seats are left (fewer than asked). */
+  remaining?: number;
 };
 
 /** What every use case answers; SQL write functions return this same shape as jsonb. */

@@ -133,7 +133,8 @@ create function private.registration_fields(
   p_email         text,
   p_phone         text,
   p_quantity      integer,
-  p_consent       text
+  p_consent       boolean,
+  p_consent_version text
 )
 returns jsonb
 language sql
@@ -154,13 +155,13 @@ as $$
     'quantity', case when p_quantity is null or p_quantity not between 1 and p_event.max_per_registration
       then format('Elija entre 1 y %s boletas.', p_event.max_per_registration) end,
     'consent', case
-      when p_consent is null or btrim(p_consent) = '' then 'Debe aceptar el tratamiento de datos personales para recibir su boleta.'
-      when p_consent <> p_event.consent_version then 'El aviso de tratamiento de datos cambió. Recargue la página, léalo y acéptelo de nuevo.'
+      when p_consent is not true then 'Debe aceptar el tratamiento de datos personales para recibir su boleta.'
+      when p_consent_version <> p_event.consent_version then 'El aviso de tratamiento de datos cambió. Recargue la página, léalo y acéptelo de nuevo.'
     end
   ));
 $$;
-comment on function private.registration_fields(public.events, text, text, text, text, text, integer, text) is 'The contract''s fields map for a registration ({} when valid); inputs already normalised.';
-revoke execute on function private.registration_fields(public.events, text, text, text, text, text, integer, text) from public;
+comment on function private.registration_fields(public.events, text, text, text, text, text, integer, boolean, text) is 'The contract''s fields map for a registration ({} when valid); inputs already normalised. A consent version, when the form sends the one it showed, must be the event''s current one.';
+revoke execute on function private.registration_fields(public.events, text, text, text, text, text, integer, boolean, text) from public;
 
 create function private.normalise_document(p_value text)
 returns text
@@ -328,7 +329,8 @@ create function public.register_for_event(
   p_email           text,
   p_phone           text,
   p_quantity        integer,
-  p_consent_version text,
+  p_consent         boolean,
+  p_consent_version text default null,
   p_client          text default null,
   p_idempotency_key text default null,
   p_request_hash    text default null
@@ -385,7 +387,7 @@ begin
   end if;
 
   -- 4. The person's data.
-  v_fields := private.registration_fields(v_event, v_name, v_doc_type, v_doc_id, v_email, v_phone, p_quantity, p_consent_version);
+  v_fields := private.registration_fields(v_event, v_name, v_doc_type, v_doc_id, v_email, v_phone, p_quantity, p_consent, p_consent_version);
   if v_fields <> '{}'::jsonb then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('validation_failed', 'Revise los datos marcados.', v_fields));
   end if;
@@ -422,10 +424,10 @@ begin
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', true, 'value', v_ticket));
 end;
 $$;
-comment on function public.register_for_event(text, text, text, text, text, text, integer, text, text, text, text) is
+comment on function public.register_for_event(text, text, text, text, text, text, integer, boolean, text, text, text, text) is
   'Takes seats and issues a ticket: idempotency, rate limit, not_found, closed (before opens_at, after closes_at), validation, then one conditional update of the kept count (sold_out with the seats left) in the transaction of the registration (duplicate per document). Returns {code, quantity, cancelSecret}.';
-revoke execute on function public.register_for_event(text, text, text, text, text, text, integer, text, text, text, text) from public, anon, authenticated;
-grant execute on function public.register_for_event(text, text, text, text, text, text, integer, text, text, text, text) to anon, authenticated;
+revoke execute on function public.register_for_event(text, text, text, text, text, text, integer, boolean, text, text, text, text) from public, anon, authenticated;
+grant execute on function public.register_for_event(text, text, text, text, text, text, integer, boolean, text, text, text, text) to anon, authenticated;
 
 -- CANCEL
 

@@ -132,7 +132,8 @@ create function public.join_waitlist(
   p_full_name       text,
   p_email           text,
   p_quantity        integer,
-  p_consent_version text,
+  p_consent         boolean,
+  p_consent_version text default null,
   p_client          text default null,
   p_idempotency_key text default null,
   p_request_hash    text default null
@@ -180,7 +181,7 @@ begin
   end if;
 
   -- The same checks as a registration, on the fields a waiting-list entry has.
-  v_fields := private.registration_fields(v_event, v_name, 'CC', '000', v_email, null, p_quantity, p_consent_version);
+  v_fields := private.registration_fields(v_event, v_name, 'CC', '000', v_email, null, p_quantity, p_consent, p_consent_version);
   if v_fields <> '{}'::jsonb then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('validation_failed', 'Revise los datos marcados.', v_fields));
   end if;
@@ -213,10 +214,10 @@ begin
     'position', v_position, 'quantity', p_quantity)));
 end;
 $$;
-comment on function public.join_waitlist(text, text, text, integer, text, text, text, text) is
+comment on function public.join_waitlist(text, text, text, integer, boolean, text, text, text, text) is
   'Puts a person in the waiting line of an event with no seats for them (one place per e-mail: duplicate). Order: idempotency, rate limit, not_found, closed, validation, write. Returns {position, quantity}.';
-revoke execute on function public.join_waitlist(text, text, text, integer, text, text, text, text) from public, anon, authenticated;
-grant execute on function public.join_waitlist(text, text, text, integer, text, text, text, text) to anon, authenticated;
+revoke execute on function public.join_waitlist(text, text, text, integer, boolean, text, text, text, text) from public, anon, authenticated;
+grant execute on function public.join_waitlist(text, text, text, integer, boolean, text, text, text, text) to anon, authenticated;
 
 -- CLAIM
 
@@ -252,7 +253,8 @@ create function public.claim_waitlist_offer(
   p_document_type   text,
   p_document_id     text,
   p_phone           text,
-  p_consent_version text,
+  p_consent         boolean,
+  p_consent_version text default null,
   p_client          text default null,
   p_idempotency_key text default null,
   p_request_hash    text default null
@@ -307,7 +309,7 @@ begin
   select * into strict v_entry from public.event_waitlist_entries where id = v_offer.entry_id for update;
   select * into strict v_event from public.events where id = v_offer.event_id;
 
-  v_fields := private.registration_fields(v_event, v_entry.full_name, v_doc_type, v_doc_id, v_entry.email, v_phone, v_offer.quantity, p_consent_version);
+  v_fields := private.registration_fields(v_event, v_entry.full_name, v_doc_type, v_doc_id, v_entry.email, v_phone, v_offer.quantity, p_consent, p_consent_version);
   if v_fields <> '{}'::jsonb then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('validation_failed', 'Revise los datos marcados.', v_fields));
   end if;
@@ -330,7 +332,7 @@ begin
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', true, 'value', v_ticket));
 end;
 $$;
-comment on function public.claim_waitlist_offer(text, text, text, text, text, text, text, text) is
+comment on function public.claim_waitlist_offer(text, text, text, text, boolean, text, text, text, text) is
   'Turns a held waiting-list offer into a ticket for its seats (name and e-mail from the entry; document, phone and consent asked now). Lapsed, claimed or void offers: closed. Returns {code, quantity, cancelSecret}.';
-revoke execute on function public.claim_waitlist_offer(text, text, text, text, text, text, text, text) from public, anon, authenticated;
-grant execute on function public.claim_waitlist_offer(text, text, text, text, text, text, text, text) to anon, authenticated;
+revoke execute on function public.claim_waitlist_offer(text, text, text, text, boolean, text, text, text, text) from public, anon, authenticated;
+grant execute on function public.claim_waitlist_offer(text, text, text, text, boolean, text, text, text, text) to anon, authenticated;

@@ -44,7 +44,7 @@ export function registrationArgs(slug: string, overrides: Record<string, unknown
     p_email: `persona${documentCounter}@example.co`,
     p_phone: null,
     p_quantity: 1,
-    p_consent_version: 'boleteria-v1',
+    p_consent: true,
     p_client: `client-${documentCounter}`,
     p_idempotency_key: null,
     p_request_hash: null,

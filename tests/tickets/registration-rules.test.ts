@@ -70,7 +70,7 @@ describe('registering for an event (SQL rules)', () => {
 
   it('checks every field and the per-person limit, with Spanish messages per field', async () => {
     const event = await createEvent({ maxPerRegistration: 2 });
-    const result = await register(registrationArgs(event.slug, { p_full_name: 'A', p_document_type: 'XX', p_email: 'nope', p_quantity: 3, p_consent_version: null }));
+    const result = await register(registrationArgs(event.slug, { p_full_name: 'A', p_document_type: 'XX', p_email: 'nope', p_quantity: 3, p_consent: false }));
     expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     if (result.ok) return;
     expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['consent', 'documentType', 'email', 'fullName', 'quantity']);

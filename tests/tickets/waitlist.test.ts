@@ -17,7 +17,7 @@ async function fillEvent(slug: string, seats: number): Promise<Ticket[]> {
 
 const join = (slug: string, email: string, quantity = 1) =>
   store.rpc<Result<{ position: number }>>('join_waitlist', {
-    p_slug: slug, p_full_name: 'Persona en Espera', p_email: email, p_quantity: quantity, p_consent_version: 'boleteria-v1', p_client: email,
+    p_slug: slug, p_full_name: 'Persona en Espera', p_email: email, p_quantity: quantity, p_consent: true, p_client: email,
   });
 
 /** The claim link's token, as the e-mail carries it (the tables keep only its hash). */
@@ -28,7 +28,7 @@ async function offerToken(email: string): Promise<string | undefined> {
 
 const claim = (token: string, documentId: string) =>
   store.rpc<Result<Ticket>>('claim_waitlist_offer', {
-    p_token: token, p_document_type: 'CC', p_document_id: documentId, p_phone: null, p_consent_version: 'boleteria-v1', p_client: token.slice(0, 8),
+    p_token: token, p_document_type: 'CC', p_document_id: documentId, p_phone: null, p_consent: true, p_client: token.slice(0, 8),
   });
 
 const cancelAll = (t: Ticket) => store.rpc<Result<unknown>>('cancel_registration', { p_code: t.code, p_secret: t.cancelSecret });

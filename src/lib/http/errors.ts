@@ -42,6 +42,7 @@ export function errorBody(error: DomainError) {
       code: error.code,
       message: error.message ?? MESSAGES[error.code],
       ...(error.fields && Object.keys(error.fields).length > 0 ? { fields: error.fields } : {}),
+      ...(error.remaining !== undefined ? { remaining: error.remaining } : {}),
     },
   };
 }

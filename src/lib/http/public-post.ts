@@ -7,8 +7,14 @@ import { errorResponse, json, seeOther } from './respond.ts';
 
 export type PostMeta = { client: string; idempotencyKey: string | null };
 
-/** Where a no-JS form goes after the write: the confirmation page, or back to the form with the error. */
-export type FormRedirects<T> = { success: (value: T) => string; failure: (error: DomainError) => string };
+/**
+ * Where a no-JS form goes after the write: the confirmation page, or back to the form with the error.
+ * Both see the posted fields too (e.g. the ticket secret a cancel form carries back to the ticket page).
+ */
+export type FormRedirects<T> = {
+  success: (value: T, data: Record<string, unknown>) => string;
+  failure: (error: DomainError, data: Record<string, unknown>) => string;
+};
 
 /**
  * Shared steps of every public POST: body (JSON or form, ≤ 64 KB), Idempotency-Key (header, or the form's
@@ -19,6 +25,7 @@ export async function publicPost<T>(
   context: Pick<Context, 'ip'>,
   run: (data: Record<string, unknown>, meta: PostMeta) => Promise<Result<T>>,
   form: FormRedirects<T>,
+  successStatus = 201,
 ): Promise<Response> {
   const body = await readBody(request);
   if (!body.ok) return errorResponse(body.error);
@@ -27,6 +34,6 @@ export async function publicPost<T>(
   if (!key.ok) return errorResponse(key.error);
   if (body.value.kind === 'json' && formKey !== undefined) data.idempotencyKey = formKey;
   const result = await run(data, { client: clientHash(context.ip ?? 'unknown'), idempotencyKey: key.value });
-  if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value) : form.failure(result.error));
-  return result.ok ? json(result.value, 201) : errorResponse(result.error);
+  if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value, data) : form.failure(result.error, data));
+  return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
 }
