@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { postJson } from '../support/http.ts';
 import { staffToken } from '../support/staff.ts';
 import { addRegistration, newEvent } from '../tickets-staff/fixtures.ts';
 import { tabTo } from './support/keyboard.ts';
@@ -19,7 +20,12 @@ async function signIn(context: BrowserContext, baseURL: string, token: string) {
 test('the box office checks a ticket in by keyboard; the second time it is refused, saying when', async ({ page, context, baseURL }) => {
   const title = `Leones vs. Prueba ${Date.now().toString(36)}`;
   const slug = await newEvent({ title, capacity: 30 });
-  const code = await addRegistration(slug, { fullName: 'Ana Rojas', quantity: 2 });
+  // Ana gets her ticket the way citizens do, through the public API.
+  const registered = await postJson(`/api/events/${slug}/registrations`, {
+    fullName: 'Ana Rojas', documentId: String(Date.now()).slice(-10), email: `ana.${Date.now().toString(36)}@correo.co`, quantity: 2, consent: true,
+  });
+  expect(registered.status, registered.text).toBe(201);
+  const code: string = registered.body.code;
   const problems: string[] = [];
   // A refused check-in is an HTTP 409 page, which the console reports too; anything else (a script
   // blocked by the CSP, an island failing) is a problem.
@@ -63,6 +69,8 @@ test('the box office checks a ticket in by keyboard; the second time it is refus
 });
 
 test('communications edits an event: a smaller aforo than the seats taken is refused beside the field', async ({ page, context, baseURL }) => {
+  // Five axe scans, two of them over pages that list every event the whole test run created.
+  test.setTimeout(120_000);
   const slug = await newEvent({ title: 'Concierto de prueba', capacity: 10, maxPerRegistration: 2 });
   await addRegistration(slug, { quantity: 4 });
   await signIn(context, baseURL!, await staffToken('communications', 'comunicaciones-e2e@agencia.gov.co'));
