@@ -109,6 +109,7 @@ insert into public.plan_evidence (activity_code, label, url, added_at) values
   ('2.2', 'Encuesta de percepción publicada en la herramienta web', '/encuestas/percepcion-redes', '2026-06-15 10:00-05'),
   ('2.2', 'Portal de participación con el enlace a la encuesta', '/', '2026-06-16 09:00-05'),
   ('2.3', 'Portal de servicios en línea habilitado', '/', '2026-08-28 17:20-05'),
+  ('2.3', 'Cifras de uso de la boletería en línea', '/informes/boleteria', '2026-11-28 08:00-05'),
   ('5.2', 'Invitación a responder la encuesta de percepción en redes', '/encuestas/percepcion-redes', '2026-06-16 11:00-05');
 
 alter table public.plan_activities enable trigger plan_activities_audit;

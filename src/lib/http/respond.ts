@@ -20,3 +20,16 @@ export function seeOther(location: string, headers: Record<string, string> = {})
 export function fromResult<T>(result: Result<T>, successStatus = 200): Response {
   return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
 }
+
+/** A CSV download; never cached, since staff exports carry personal data. */
+export function csvResponse(filename: string, body: string): Response {
+  return withSecurityHeaders(
+    new Response(body, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+        'Cache-Control': 'no-store',
+      },
+    }),
+  );
+}

@@ -51,14 +51,16 @@ export function staffRead<T>(roles: StaffRoles, read: (params: Params, caller: S
 }
 
 /**
- * A write from the API (JSON, 200 with the value) or from the staff pages' forms (303 back to `back`,
- * with `ok` or the error message in the query so the page can say what happened).
+ * A write from the API (JSON, `successStatus` with the value: 201 where it creates) or from the staff
+ * pages' forms (303 back to `back`, with `ok` or the error message in the query so the page can say
+ * what happened).
  */
 export function staffWrite<T>(
   roles: StaffRoles,
   back: (request: Request, params: Params) => string,
   okLabel: string,
   write: (data: Record<string, unknown>, params: Params, caller: StaffCaller) => Promise<Result<T>>,
+  successStatus = 200,
 ): StaffRoute {
   return {
     roles,
@@ -66,7 +68,7 @@ export function staffWrite<T>(
       const body = await readBody(request);
       if (!body.ok) return errorResponse(body.error);
       const result = await write(body.value.data, params, caller);
-      if (body.value.kind === 'json') return fromResult(result);
+      if (body.value.kind === 'json') return fromResult(result, successStatus);
       return seeOther(result.ok ? `${back(request, params)}?ok=${okLabel}` : `${back(request, params)}?error=${encodeURIComponent(describe(result.error))}`);
     },
   };
