@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
+import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
@@ -52,6 +53,12 @@ if (drainSeconds > 0 && process.env.SUPABASE_URL && !process.env.SUPABASE_SERVIC
   email = startEmailDrain(drainSeconds);
 }
 
+// Netlify runs functions/waitlist-sweep.ts every 5 minutes; the local host sweeps on the same beat, and like
+// the sender it stays off where tests drive the database themselves (EMAIL_DRAIN_SECONDS=0).
+const sweep = email
+  ? setInterval(() => expireOffers().catch((error) => console.error(`Lista de espera: la revisión de ofertas falló (${(error as Error)?.message ?? error}).`)), 5 * 60_000)
+  : undefined;
+
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
@@ -63,6 +70,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 async function shutdown() {
   server.close();
+  clearInterval(sweep);
   await email?.stop();
   await (await getStore()).close().catch(() => {});
   await embedded?.stop();
