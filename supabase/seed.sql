@@ -399,6 +399,11 @@ create temporary table seed_texts (question, body, redacted, publishable) as val
   ('debilidades_detalle', 'Las boletas se agotan en minutos y no hay lista de espera.', null, true),
   ('debilidades_detalle', 'En el punto de atención me enviaron de una ventanilla a otra sin darme razón.', null, true),
   ('debilidades_detalle', 'El formulario de inscripción a los talleres no funciona bien desde el celular.', null, true),
+  ('debilidades_detalle', 'Pedí una cita de asesoría y me la dieron para dentro de un mes.', null, true),
+  ('debilidades_detalle', 'En la taquilla virtual no aceptan pagos con Nequi ni Daviplata.', null, true),
+  ('debilidades_detalle', 'No hay información clara sobre qué documentos llevar al punto de atención.', null, true),
+  ('debilidades_detalle', 'El correo de confirmación de la inscripción nunca me llegó.', null, true),
+  ('debilidades_detalle', 'Las capacitaciones se anuncian con muy poco tiempo de anticipación.', null, true),
   ('debilidades_detalle', 'Llamé varias veces a la línea y nadie contestó. Mi celular es 310 555 2233, por si me pueden ayudar.',
    'Llamé varias veces a la línea y nadie contestó. [Dato personal retirado], por si me pueden ayudar.', true),
   ('servicio_nuevo', 'Venta de boletas en taquilla los fines de semana', null, true),
@@ -408,11 +413,21 @@ create temporary table seed_texts (question, body, redacted, publishable) as val
   ('servicio_nuevo', 'Ferias para que los emprendedores vendan sus productos', null, true),
   ('servicio_nuevo', 'Atención por WhatsApp', null, true),
   ('servicio_nuevo', 'Descuentos en la boletería para adultos mayores', null, true),
+  ('servicio_nuevo', 'Acompañamiento para formalizar mi negocio', null, true),
+  ('servicio_nuevo', 'Abonos para toda la temporada de Leones', null, true),
+  ('servicio_nuevo', 'Cursos de inglés para emprendedores', null, true),
+  ('servicio_nuevo', 'Asesoría jurídica básica para emprendimientos', null, true),
+  ('servicio_nuevo', 'Un punto de atención en el sur de la ciudad', null, true),
   ('comentarios', 'Gracias por preguntar; ojalá publiquen lo que van a mejorar.', null, true),
   ('comentarios', 'La asesoría que recibí fue muy buena, el asesor conocía bien el tema.', null, true),
   ('comentarios', 'Deberían anunciar las convocatorias con más tiempo.', null, true),
   ('comentarios', 'Muy buena la boletería en línea, ya no toca hacer fila.', null, true),
   ('comentarios', 'Que las encuestas también se puedan responder por teléfono para los adultos mayores.', null, true),
+  ('comentarios', 'Me parece bien que pregunten; ojalá la encuesta fuera más corta.', null, true),
+  ('comentarios', 'El personal del punto de atención es muy amable.', null, true),
+  ('comentarios', 'Falta divulgar más los servicios en los barrios.', null, true),
+  ('comentarios', 'La página web debería tener un buscador de trámites.', null, true),
+  ('comentarios', 'Excelente el taller de finanzas para emprendedores.', null, true),
   ('comentarios', 'Soy Carlos Pérez, cédula 79.555.123: quiero que me contacten por lo de mi queja.', null, false),
   ('medio_enterado__otro', 'Por la emisora comunitaria', null, true),
   ('medio_enterado__otro', 'En el colegio de mis hijos', null, true),
@@ -425,6 +440,11 @@ create temporary table seed_texts (question, body, redacted, publishable) as val
   ('razones', 'Me dieron información distinta en cada canal.', null, true),
   ('razones', 'Todo bien, pero el sitio web es confuso.', null, true),
   ('razones', 'Resolvieron mi solicitud, pero tardaron más de lo prometido.', null, true),
+  ('razones', 'Me explicaron todo el proceso y me enviaron la información por correo.', null, true),
+  ('razones', 'La atención fue buena, pero la fila en el punto presencial era muy larga.', null, true),
+  ('razones', 'Nunca me devolvieron la llamada que me prometieron.', null, true),
+  ('razones', 'El asesor sabía mucho de emprendimiento y me ayudó con el plan de negocio.', null, true),
+  ('razones', 'Compré las boletas sin problema y el ingreso al estadio fue rápido.', null, true),
   ('razones', 'No me han respondido la queja que puse hace un mes. Escríbanme a luz.pena@correo.com.',
    'No me han respondido la queja que puse hace un mes. [Dato personal retirado].', true),
   ('contenidos_deseados', 'Fechas y horarios de los partidos de Leones con tiempo.', null, true),
@@ -434,6 +454,11 @@ create temporary table seed_texts (question, body, redacted, publishable) as val
   ('contenidos_deseados', 'Resultados de las encuestas y qué cambió gracias a ellas.', null, true),
   ('contenidos_deseados', 'Menos publicidad y más información útil.', null, true),
   ('contenidos_deseados', 'Horarios de atención y cambios de última hora.', null, true),
+  ('contenidos_deseados', 'Más videos cortos y menos imágenes con mucho texto.', null, true),
+  ('contenidos_deseados', 'Encuestas rápidas como esta, más seguido.', null, true),
+  ('contenidos_deseados', 'Información sobre cómo presentar peticiones y quejas.', null, true),
+  ('contenidos_deseados', 'Noticias de los eventos culturales del mes.', null, true),
+  ('contenidos_deseados', 'Respuestas a las preguntas que dejamos en los comentarios.', null, true),
   ('contenidos_deseados', 'Videos con subtítulos y con intérprete de lengua de señas.', null, true);
 
 create function pg_temp.text_of(p_seed text, p_question text, p_percent integer)
@@ -525,11 +550,11 @@ begin
     if 'otro' = any (v_weak) then
       v_answers := v_answers || jsonb_build_object('debilidades__otro', pg_temp.text_of(v_seed || '/debilidades-otro', 'debilidades__otro', 100));
     end if;
-    v_text := case when v_weak <> array['ninguno'] then pg_temp.text_of(v_seed || '/detalle', 'debilidades_detalle', 30) end;
+    v_text := case when v_weak <> array['ninguno'] then pg_temp.text_of(v_seed || '/detalle', 'debilidades_detalle', 12) end;
     if v_text is not null then v_answers := v_answers || jsonb_build_object('debilidades_detalle', v_text); end if;
-    v_text := pg_temp.text_of(v_seed || '/servicio-nuevo', 'servicio_nuevo', 25);
+    v_text := pg_temp.text_of(v_seed || '/servicio-nuevo', 'servicio_nuevo', 10);
     if v_text is not null then v_answers := v_answers || jsonb_build_object('servicio_nuevo', v_text); end if;
-    v_text := pg_temp.text_of(v_seed || '/comentarios', 'comentarios', 18);
+    v_text := pg_temp.text_of(v_seed || '/comentarios', 'comentarios', 8);
     if v_text is not null then v_answers := v_answers || jsonb_build_object('comentarios', v_text); end if;
 
     v_channel := pg_temp.pick1(v_seed || '/canal', array['web', 'social', 'phone'], array[66, 20, 14]);
@@ -577,7 +602,7 @@ begin
       'frecuencia', pg_temp.pick1(v_seed || '/frecuencia', array['diaria', 'semanal', 'mensual', 'casi_nunca', 'nunca'], array[18, 38, 26, 14, 4]),
       'utilidad', pg_temp.pick1(v_seed || '/utilidad', array['1', '2', '3', '4', '5'], array[4, 7, 21, 38, 30])::integer
     );
-    v_text := pg_temp.text_of(v_seed || '/contenidos', 'contenidos_deseados', 35);
+    v_text := pg_temp.text_of(v_seed || '/contenidos', 'contenidos_deseados', 12);
     if v_text is not null then v_answers := v_answers || jsonb_build_object('contenidos_deseados', v_text); end if;
 
     v_result := public.submit_survey_response('percepcion-redes', v_answers, 'encuestas-v1',
@@ -683,7 +708,7 @@ begin
       array['demora', 'no_resolvieron', 'informacion_confusa', 'remitido', 'trato'], array[35, 30, 18, 12, 5],
       1 + floor(pg_temp.unit(p_seed || '/cuantos') * 2)::integer)));
   end if;
-  v_text := pg_temp.text_of(p_seed || '/razones', 'razones', 35);
+  v_text := pg_temp.text_of(p_seed || '/razones', 'razones', 15);
   if v_text is not null then v_answers := v_answers || jsonb_build_object('razones', v_text); end if;
   return v_answers;
 end;
