@@ -1,5 +1,6 @@
--- Demo data: the 2026 participation plan as of late November, the survey consent notice and
--- the three seed surveys. Runs once, on a freshly migrated database.
+-- Demo data: the 2026 participation plan as of late November, the survey consent notice, the
+-- three seed surveys with a few hundred answers each, the telephone call list and published results.
+-- Runs once, on a freshly migrated database.
 
 -- The initial load is the starting state, not a staff change: keep it out of the audit log.
 alter table public.plan_activities disable trigger plan_activities_audit;
@@ -311,74 +312,569 @@ alter table public.survey_questions enable trigger survey_questions_audit;
 alter table public.survey_question_options enable trigger survey_question_options_audit;
 alter table public.survey_question_items enable trigger survey_question_items_audit;
 
--- TELEPHONE SURVEY (1.2): a demo call list for satisfaccion-telefonica, worked through the same
--- functions the app uses (import as communications, calls as an interviewer), so the queue, the
--- call pages and /informes/telefonico/satisfaccion-telefonica have something to show.
--- Names and numbers are fictitious (300 555 01xx).
+-- DEMO ANSWERS: HELPERS
+-- The demo answers are generated, not random: every choice is a hash of a fixed seed string, so
+-- every fresh database gets the same answers (only their dates follow the day it was created).
+-- All of them go through the functions the app uses (public.submit_survey_response and the
+-- telephone staff functions), so validation, consent records and the kept counts stay exact.
+
+-- A number in (0, 1) from a seed string.
+create function pg_temp.unit(p_seed text)
+returns float8
+language sql
+immutable
+as $$
+  select ((hashtextextended(p_seed, 0) & 2147483647)::float8 + 1) / 2147483649;
+$$;
+
+-- p_count distinct choices drawn with the given weights (Efraimidis–Spirakis: the largest u^(1/w)).
+create function pg_temp.pick(p_seed text, p_choices text[], p_weights integer[], p_count integer default 1)
+returns text[]
+language sql
+immutable
+as $$
+  select coalesce(array_agg(x.choice order by x.k desc), '{}')
+  from (
+    select u.choice, ln(pg_temp.unit(p_seed || '/' || u.choice)) / u.weight as k
+    from unnest(p_choices, p_weights) as u(choice, weight)
+    where u.weight > 0
+    order by k desc
+    limit p_count
+  ) x;
+$$;
+
+create function pg_temp.pick1(p_seed text, p_choices text[], p_weights integer[])
+returns text
+language sql
+immutable
+as $$
+  select (pg_temp.pick(p_seed, p_choices, p_weights))[1];
+$$;
+
+-- One of p_texts, or null: p_percent of respondents write something.
+create function pg_temp.some_text(p_seed text, p_percent integer, p_texts text[])
+returns text
+language sql
+immutable
+as $$
+  select case when pg_temp.unit(p_seed || '/writes') * 100 < p_percent
+    then p_texts[1 + floor(pg_temp.unit(p_seed || '/which') * cardinality(p_texts))::integer] end;
+$$;
+
+-- A moment in the days between p_from and p_to (Bogotá), at office-to-evening hours, never after now().
+create function pg_temp.moment(p_seed text, p_from timestamptz, p_to timestamptz)
+returns timestamptz
+language sql
+stable
+as $$
+  select least(
+    (date_trunc('day', p_from at time zone 'America/Bogota')
+      + floor(pg_temp.unit(p_seed || '/day') * greatest(extract(epoch from p_to - p_from) / 86400, 1)) * interval '1 day'
+      + make_interval(hours => 7 + floor(pg_temp.unit(p_seed || '/hour') * 15)::integer,
+                      mins => floor(pg_temp.unit(p_seed || '/minute') * 60)::integer)
+    ) at time zone 'America/Bogota',
+    now() - make_interval(mins => 5 + floor(pg_temp.unit(p_seed || '/minute') * 600)::integer)
+  );
+$$;
+
+-- The agency's services as the demo respondents know and rate them: how many know or used each
+-- (weights of no_conoce, conoce, usado) and how they rate it (weights of 1 to 5), and how the call
+-- list of 1.2 names it (share: weight in the list). Ticketing is the best known and the most
+-- criticised; advice to entrepreneurs is rated best.
+create temporary table seed_service_mix (key, position, list_label, share, known, rating) as values
+  ('boleteria_leones',        1, 'Boletería en línea',              34, array[12, 30, 58], array[7, 11, 20, 33, 29]),
+  ('asesoria_emprendimiento', 2, 'Asesoría a emprendedores',        20, array[38, 37, 25], array[2, 4, 12, 38, 44]),
+  ('capacitaciones',          3, 'Capacitaciones y talleres',       12, array[40, 35, 25], array[3, 6, 18, 40, 33]),
+  ('convocatorias',           4, 'Convocatorias y estímulos',        7, array[48, 38, 14], array[6, 12, 26, 32, 24]),
+  ('eventos',                 5, 'Eventos deportivos y culturales', 10, array[22, 40, 38], array[3, 6, 16, 40, 35]),
+  ('atencion_ciudadano',      6, 'Atención al ciudadano (PQRSD)',   17, array[30, 35, 35], array[12, 15, 24, 28, 21]);
+
+-- Free texts as people write them. A few carry personal data: staff withhold or redact those
+-- (see FREE-TEXT REVIEWS below), which is what the moderation page is for.
+create temporary table seed_texts (question, body, redacted, publishable) as values
+  ('debilidades_detalle', 'Intenté comprar boletas para el partido del domingo y la página se cayó dos veces antes de pagar.', null, true),
+  ('debilidades_detalle', 'Para la asesoría de emprendimiento me pidieron documentos que no estaban en la lista publicada.', null, true),
+  ('debilidades_detalle', 'La respuesta a mi petición llegó después de 20 días hábiles y no resolvía lo que pregunté.', null, true),
+  ('debilidades_detalle', 'Los talleres son entre semana en horario laboral; los que trabajamos no podemos asistir.', null, true),
+  ('debilidades_detalle', 'No encontré en el sitio web los requisitos de la convocatoria de estímulos y tuve que llamar.', null, true),
+  ('debilidades_detalle', 'Las boletas se agotan en minutos y no hay lista de espera.', null, true),
+  ('debilidades_detalle', 'En el punto de atención me enviaron de una ventanilla a otra sin darme razón.', null, true),
+  ('debilidades_detalle', 'El formulario de inscripción a los talleres no funciona bien desde el celular.', null, true),
+  ('debilidades_detalle', 'Pedí una cita de asesoría y me la dieron para dentro de un mes.', null, true),
+  ('debilidades_detalle', 'En la taquilla virtual no aceptan pagos con Nequi ni Daviplata.', null, true),
+  ('debilidades_detalle', 'No hay información clara sobre qué documentos llevar al punto de atención.', null, true),
+  ('debilidades_detalle', 'El correo de confirmación de la inscripción nunca me llegó.', null, true),
+  ('debilidades_detalle', 'Las capacitaciones se anuncian con muy poco tiempo de anticipación.', null, true),
+  ('debilidades_detalle', 'Llamé varias veces a la línea y nadie contestó. Mi celular es 310 555 2233, por si me pueden ayudar.',
+   'Llamé varias veces a la línea y nadie contestó. [Dato personal retirado], por si me pueden ayudar.', true),
+  ('servicio_nuevo', 'Venta de boletas en taquilla los fines de semana', null, true),
+  ('servicio_nuevo', 'Asesoría en mercadeo digital para emprendedores', null, true),
+  ('servicio_nuevo', 'Talleres virtuales grabados para verlos después', null, true),
+  ('servicio_nuevo', 'Escuelas deportivas para niños en los barrios', null, true),
+  ('servicio_nuevo', 'Ferias para que los emprendedores vendan sus productos', null, true),
+  ('servicio_nuevo', 'Atención por WhatsApp', null, true),
+  ('servicio_nuevo', 'Descuentos en la boletería para adultos mayores', null, true),
+  ('servicio_nuevo', 'Acompañamiento para formalizar mi negocio', null, true),
+  ('servicio_nuevo', 'Abonos para toda la temporada de Leones', null, true),
+  ('servicio_nuevo', 'Cursos de inglés para emprendedores', null, true),
+  ('servicio_nuevo', 'Asesoría jurídica básica para emprendimientos', null, true),
+  ('servicio_nuevo', 'Un punto de atención en el sur de la ciudad', null, true),
+  ('comentarios', 'Gracias por preguntar; ojalá publiquen lo que van a mejorar.', null, true),
+  ('comentarios', 'La asesoría que recibí fue muy buena, el asesor conocía bien el tema.', null, true),
+  ('comentarios', 'Deberían anunciar las convocatorias con más tiempo.', null, true),
+  ('comentarios', 'Muy buena la boletería en línea, ya no toca hacer fila.', null, true),
+  ('comentarios', 'Que las encuestas también se puedan responder por teléfono para los adultos mayores.', null, true),
+  ('comentarios', 'Me parece bien que pregunten; ojalá la encuesta fuera más corta.', null, true),
+  ('comentarios', 'El personal del punto de atención es muy amable.', null, true),
+  ('comentarios', 'Falta divulgar más los servicios en los barrios.', null, true),
+  ('comentarios', 'La página web debería tener un buscador de trámites.', null, true),
+  ('comentarios', 'Excelente el taller de finanzas para emprendedores.', null, true),
+  ('comentarios', 'Soy Carlos Pérez, cédula 79.555.123: quiero que me contacten por lo de mi queja.', null, false),
+  ('medio_enterado__otro', 'Por la emisora comunitaria', null, true),
+  ('medio_enterado__otro', 'En el colegio de mis hijos', null, true),
+  ('medio_enterado__otro', 'Por la junta de acción comunal', null, true),
+  ('debilidades__otro', 'No hay parqueadero cerca del punto de atención', null, true),
+  ('debilidades__otro', 'El sitio no funciona bien con mi lector de pantalla', null, true),
+  ('razones', 'Me atendieron rápido y me explicaron bien.', null, true),
+  ('razones', 'La asesora fue muy amable y resolvió todo en una sola llamada.', null, true),
+  ('razones', 'Tuve que llamar tres veces para que me dieran respuesta.', null, true),
+  ('razones', 'Me dieron información distinta en cada canal.', null, true),
+  ('razones', 'Todo bien, pero el sitio web es confuso.', null, true),
+  ('razones', 'Resolvieron mi solicitud, pero tardaron más de lo prometido.', null, true),
+  ('razones', 'Me explicaron todo el proceso y me enviaron la información por correo.', null, true),
+  ('razones', 'La atención fue buena, pero la fila en el punto presencial era muy larga.', null, true),
+  ('razones', 'Nunca me devolvieron la llamada que me prometieron.', null, true),
+  ('razones', 'El asesor sabía mucho de emprendimiento y me ayudó con el plan de negocio.', null, true),
+  ('razones', 'Compré las boletas sin problema y el ingreso al estadio fue rápido.', null, true),
+  ('razones', 'No me han respondido la queja que puse hace un mes. Escríbanme a luz.pena@correo.com.',
+   'No me han respondido la queja que puse hace un mes. [Dato personal retirado].', true),
+  ('contenidos_deseados', 'Fechas y horarios de los partidos de Leones con tiempo.', null, true),
+  ('contenidos_deseados', 'Convocatorias para emprendedores y cómo aplicar a ellas.', null, true),
+  ('contenidos_deseados', 'Transmisiones en vivo de las audiencias de rendición de cuentas.', null, true),
+  ('contenidos_deseados', 'Consejos cortos para emprendedores en video.', null, true),
+  ('contenidos_deseados', 'Resultados de las encuestas y qué cambió gracias a ellas.', null, true),
+  ('contenidos_deseados', 'Menos publicidad y más información útil.', null, true),
+  ('contenidos_deseados', 'Horarios de atención y cambios de última hora.', null, true),
+  ('contenidos_deseados', 'Más videos cortos y menos imágenes con mucho texto.', null, true),
+  ('contenidos_deseados', 'Encuestas rápidas como esta, más seguido.', null, true),
+  ('contenidos_deseados', 'Información sobre cómo presentar peticiones y quejas.', null, true),
+  ('contenidos_deseados', 'Noticias de los eventos culturales del mes.', null, true),
+  ('contenidos_deseados', 'Respuestas a las preguntas que dejamos en los comentarios.', null, true),
+  ('contenidos_deseados', 'Videos con subtítulos y con intérprete de lengua de señas.', null, true);
+
+create function pg_temp.text_of(p_seed text, p_question text, p_percent integer)
+returns text
+language sql
+stable
+as $$
+  select pg_temp.some_text(p_seed, p_percent, array(select t.body from seed_texts t where t.question = p_question order by t.body));
+$$;
+
+-- Demo staff, as their JWT claims (plan activity 1.2 is run by Atención al Ciudadano).
+create temporary table seed_staff (sub, claims) as values
+  ('demo-comunicaciones', '{"sub":"demo-comunicaciones","email":"comunicaciones@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["communications"]}}'),
+  ('demo-encuestadora-1', '{"sub":"demo-encuestadora-1","email":"encuestas1@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["interviewer"]}}'),
+  ('demo-encuestadora-2', '{"sub":"demo-encuestadora-2","email":"encuestas2@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["interviewer"]}}'),
+  ('demo-encuestador-3',  '{"sub":"demo-encuestador-3","email":"encuestas3@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["interviewer"]}}');
+
+create function pg_temp.act_as(p_sub text)
+returns void
+language sql
+as $$
+  select set_config('request.jwt.claims', coalesce((select s.claims from seed_staff s where s.sub = p_sub), ''), true);
+$$;
+
+create function pg_temp.interviewer(p_n integer)
+returns text
+language sql
+immutable
+as $$
+  select (array['demo-encuestadora-1', 'demo-encuestadora-2', 'demo-encuestador-3'])[1 + p_n % 3];
+$$;
+
+-- When each demo response was submitted (applied once all of them are in).
+create temporary table seed_response_times (response_id uuid primary key, submitted_at timestamptz not null);
+
+-- 1.1 SERVICE OFFER: 300 responses since the survey opened, on the web (most), through the links
+-- shared on Facebook, WhatsApp and Instagram, and by telephone (interviewers of Atención al Ciudadano).
 do $$
 declare
-  v_result  jsonb;
-  v_contact jsonb;
-  v_plan    jsonb := jsonb_build_array(
-    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'boleteria_leones', 'canal_atencion', 'web', 'solicitud_resuelta', 'si', 'csat', 5, 'nps', 10)),
-    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'asesoria_emprendimiento', 'canal_atencion', 'presencial', 'solicitud_resuelta', 'si', 'csat', 4, 'nps', 9)),
-    jsonb_build_object('do', 'no_answer'),
-    jsonb_build_object('do', 'complete', 'answers', jsonb_build_object('servicio_usado', 'boleteria_leones', 'canal_atencion', 'telefonico', 'solicitud_resuelta', 'parcialmente', 'csat', 2, 'motivos_insatisfaccion', jsonb_build_array('demora'), 'nps', 5)),
-    jsonb_build_object('do', 'refused'),
-    jsonb_build_object('do', 'callback'),
-    jsonb_build_object('do', 'wrong_number')
-  );
-  v_step    jsonb;
+  v_survey   public.surveys;
+  v_seed     text;
+  v_service  record;
+  v_known    jsonb;
+  v_rated    jsonb;
+  v_answers  jsonb;
+  v_channel  text;
+  v_source   text;
+  v_medio    text;
+  v_weak     text[];
+  v_text     text;
+  v_result   jsonb;
 begin
-  perform set_config('request.jwt.claims', '{"sub":"demo-comunicaciones","email":"comunicaciones@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["communications"]}}', true);
-  v_result := public.staff_import_phone_contacts('satisfaccion-telefonica', '[
-    {"line": 2, "fullName": "María Fernanda Ríos", "phone": "300 555 0101", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-02"},
-    {"line": 3, "fullName": "Jorge Iván Castaño", "phone": "300 555 0102", "serviceUsed": "Asesoría a emprendedores", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-05"},
-    {"line": 4, "fullName": "Luz Dary Peña", "phone": "300 555 0103", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-06"},
-    {"line": 5, "fullName": "Andrés Felipe Mora", "phone": "300 555 0104", "serviceUsed": "Boletería en línea", "consentBasis": "solicitud_del_titular", "consentedOn": "2026-09-08"},
-    {"line": 6, "fullName": "Claudia Patricia Gómez", "phone": "300 555 0105", "serviceUsed": "Asesoría a emprendedores", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-09"},
-    {"line": 7, "fullName": "Hernán Darío López", "phone": "300 555 0106", "serviceUsed": "Capacitaciones y talleres", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-10"},
-    {"line": 8, "fullName": "Sandra Milena Vargas", "phone": "300 555 0107", "serviceUsed": "Capacitaciones y talleres", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-11"},
-    {"line": 9, "fullName": "Óscar Eduardo Ruiz", "phone": "300 555 0108", "serviceUsed": "Boletería en línea", "consentBasis": "autorizacion_previa", "consentedOn": "2026-09-12"}
-  ]'::jsonb);
-  if not (v_result ->> 'ok')::boolean then
-    raise exception 'demo telephone import failed: %', v_result;
-  end if;
+  select * into strict v_survey from public.surveys where slug = 'oferta-de-servicios';
+  for i in 1..300 loop
+    v_seed := 'oferta/' || i;
+    v_known := '{}'::jsonb;
+    v_rated := '{}'::jsonb;
+    for v_service in select * from seed_service_mix order by position loop
+      v_known := v_known || jsonb_build_object(v_service.key, pg_temp.pick1(v_seed || '/conoce/' || v_service.key, array['no_conoce', 'conoce', 'usado'], v_service.known));
+      if v_known ->> v_service.key = 'usado' then
+        v_rated := v_rated || jsonb_build_object(v_service.key, pg_temp.pick1(v_seed || '/califica/' || v_service.key, array['1', '2', '3', '4', '5'], v_service.rating));
+      end if;
+    end loop;
 
-  perform set_config('request.jwt.claims', '{"sub":"demo-encuestadora","email":"encuestas@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["interviewer"]}}', true);
-  for v_step in select value from jsonb_array_elements(v_plan) loop
-    v_contact := public.staff_next_phone_contact('satisfaccion-telefonica') -> 'value' -> 'contact';
-    v_result := case v_step ->> 'do'
-      when 'complete' then public.staff_complete_phone_call((v_contact ->> 'id')::bigint, v_step -> 'answers', 'encuestas-v1', null, 'demo-seed')
-      when 'callback' then public.staff_record_call_outcome((v_contact ->> 'id')::bigint, 'callback',
-        (date_trunc('day', now() at time zone 'America/Bogota') + interval '1 day 10 hours') at time zone 'America/Bogota', 'Pidió que la llamen en la mañana.')
-      else public.staff_record_call_outcome((v_contact ->> 'id')::bigint, v_step ->> 'do')
-    end;
-    if not (v_result ->> 'ok')::boolean then
-      raise exception 'demo telephone call % failed: %', v_step, v_result;
+    v_medio := pg_temp.pick1(v_seed || '/medio', array['redes_sociales', 'sitio_web', 'voz_a_voz', 'medios', 'punto_atencion', 'evento', 'no_conoce', 'otro'],
+                             array[30, 18, 20, 8, 10, 8, 2, 4]);
+    v_weak := case when pg_temp.unit(v_seed || '/sin-problemas') < 0.15 then array['ninguno']
+      else pg_temp.pick(v_seed || '/debilidades',
+                        array['informacion_insuficiente', 'requisitos', 'demora_respuesta', 'horarios', 'fallas_en_linea', 'cupos', 'trato', 'otro'],
+                        array[26, 14, 24, 12, 16, 18, 5, 3],
+                        1 + floor(pg_temp.unit(v_seed || '/cuantas') * 3)::integer) end;
+
+    v_answers := jsonb_build_object(
+      'conocimiento_servicios', v_known,
+      'medio_enterado', v_medio,
+      'uso_ultimo_ano', case when v_rated = '{}'::jsonb then 'no' else 'si' end,
+      'debilidades', to_jsonb(v_weak),
+      'recomendacion', pg_temp.pick1(v_seed || '/nps', array['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], array[3, 1, 2, 2, 3, 6, 8, 12, 16, 20, 27])::integer
+    );
+    if v_rated <> '{}'::jsonb then
+      v_answers := v_answers || jsonb_build_object(
+        'calificacion_servicios', v_rated,
+        'calificacion_general', pg_temp.pick1(v_seed || '/general', array['1', '2', '3', '4', '5'], array[4, 8, 20, 40, 28])::integer
+      );
     end if;
-  end loop;
-  -- The 8th contact stays pending: the queue has someone to call.
+    if v_medio = 'otro' then
+      v_answers := v_answers || jsonb_build_object('medio_enterado__otro', pg_temp.text_of(v_seed || '/medio-otro', 'medio_enterado__otro', 100));
+    end if;
+    if 'otro' = any (v_weak) then
+      v_answers := v_answers || jsonb_build_object('debilidades__otro', pg_temp.text_of(v_seed || '/debilidades-otro', 'debilidades__otro', 100));
+    end if;
+    v_text := case when v_weak <> array['ninguno'] then pg_temp.text_of(v_seed || '/detalle', 'debilidades_detalle', 12) end;
+    if v_text is not null then v_answers := v_answers || jsonb_build_object('debilidades_detalle', v_text); end if;
+    v_text := pg_temp.text_of(v_seed || '/servicio-nuevo', 'servicio_nuevo', 10);
+    if v_text is not null then v_answers := v_answers || jsonb_build_object('servicio_nuevo', v_text); end if;
+    v_text := pg_temp.text_of(v_seed || '/comentarios', 'comentarios', 8);
+    if v_text is not null then v_answers := v_answers || jsonb_build_object('comentarios', v_text); end if;
 
-  perform set_config('request.jwt.claims', '', true);
+    v_channel := pg_temp.pick1(v_seed || '/canal', array['web', 'social', 'phone'], array[66, 20, 14]);
+    v_source := case when v_channel = 'social' then pg_temp.pick1(v_seed || '/red', array['facebook', 'whatsapp', 'instagram'], array[50, 30, 20]) end;
+    -- Telephone answers are typed in by an interviewer (the function checks the role).
+    perform pg_temp.act_as(case when v_channel = 'phone' then pg_temp.interviewer(i) end);
+
+    v_result := public.submit_survey_response('oferta-de-servicios', v_answers, 'encuestas-v1', v_channel, v_source, 'demo-seed/' || v_seed);
+    if not coalesce((v_result ->> 'ok')::boolean, false) then
+      raise exception 'demo response % to oferta-de-servicios failed: %', i, v_result;
+    end if;
+    insert into seed_response_times values ((v_result -> 'value' ->> 'id')::uuid, pg_temp.moment(v_seed, v_survey.opens_at, now()));
+  end loop;
+  perform pg_temp.act_as(null);
 end;
 $$;
 
--- MONITORING HISTORY AND PUBLISHED RESULTS
--- Follower counts per network at the end of each quarter (4.1); the 2.2 reach report divides by them.
+-- 2.2 SOCIAL NETWORKS: 300 responses in the six weeks after the link was shared on each network
+-- (?utm_source=<network>), roughly in proportion to each network's followers and engagement, and a
+-- few from people who opened the survey on the portal.
+do $$
+declare
+  v_survey  public.surveys;
+  v_seed    text;
+  v_source  text;
+  v_follows text[];
+  v_answers jsonb;
+  v_text    text;
+  v_result  jsonb;
+begin
+  select * into strict v_survey from public.surveys where slug = 'percepcion-redes';
+  for i in 1..300 loop
+    v_seed := 'redes/' || i;
+    v_source := pg_temp.pick1(v_seed || '/red', array['facebook', 'instagram', 'whatsapp', 'tiktok', 'x', 'youtube', 'portal'], array[35, 26, 12, 10, 9, 5, 3]);
+    -- People follow the agency on the network the link came from, and often on one or two more.
+    v_follows := pg_temp.pick(v_seed || '/sigue', array['facebook', 'instagram', 'x', 'tiktok', 'whatsapp', 'youtube'],
+                              array[40, 30, 12, 10, 8, 6], floor(pg_temp.unit(v_seed || '/cuantas') * 3)::integer);
+    v_follows := case
+      when v_source <> 'portal' then array(select distinct unnest(v_follows || v_source))
+      when cardinality(v_follows) = 0 then array['ninguna']
+      else v_follows
+    end;
+    v_answers := jsonb_build_object(
+      'redes_sigue', to_jsonb(v_follows),
+      'frecuencia', pg_temp.pick1(v_seed || '/frecuencia', array['diaria', 'semanal', 'mensual', 'casi_nunca', 'nunca'], array[18, 38, 26, 14, 4]),
+      'utilidad', pg_temp.pick1(v_seed || '/utilidad', array['1', '2', '3', '4', '5'], array[4, 7, 21, 38, 30])::integer
+    );
+    v_text := pg_temp.text_of(v_seed || '/contenidos', 'contenidos_deseados', 12);
+    if v_text is not null then v_answers := v_answers || jsonb_build_object('contenidos_deseados', v_text); end if;
+
+    v_result := public.submit_survey_response('percepcion-redes', v_answers, 'encuestas-v1',
+      case when v_source = 'portal' then 'web' else 'social' end, nullif(v_source, 'portal'), 'demo-seed/' || v_seed);
+    if not coalesce((v_result ->> 'ok')::boolean, false) then
+      raise exception 'demo response % to percepcion-redes failed: %', i, v_result;
+    end if;
+    insert into seed_response_times values ((v_result -> 'value' ->> 'id')::uuid, pg_temp.moment(v_seed, v_survey.opens_at, v_survey.opens_at + interval '42 days'));
+  end loop;
+end;
+$$;
+
+-- 1.2 TELEPHONE SURVEY: a call list of 340 people who used a service and authorised contact,
+-- worked through the same functions the app uses (import as communications, calls as three
+-- interviewers). The first 300 were imported when the campaign began and called in rounds, each
+-- with a planned sequence of outcomes; the last 40 came in a recent import and wait in the queue.
+-- Names and numbers are fictitious (300 555 …, 601 555 …).
+create temporary table seed_call_plan (line, steps) as
+with plans (steps, weight) as (values
+  (array['completed'], 38),
+  (array['no_answer', 'completed'], 10),
+  (array['busy', 'completed'], 3),
+  (array['callback', 'completed'], 5),
+  (array['no_answer', 'no_answer', 'completed'], 3),
+  (array['no_answer', 'no_answer', 'no_answer'], 9),   -- unreachable after the third
+  (array['busy', 'no_answer', 'no_answer'], 2),
+  (array['refused'], 9),
+  (array['no_answer', 'refused'], 3),
+  (array['wrong_number'], 7),
+  (array['callback'], 4),                              -- waiting for the agreed time
+  (array['no_answer'], 4),                             -- due again
+  (array['no_answer', 'callback'], 3)
+),
+numbered as (select p.steps, p.weight, row_number() over () as n from plans p)
+select g.line,
+       (select n.steps from numbered n
+        where n.n::text = pg_temp.pick1('llamadas/' || g.line, array(select x.n::text from numbered x order by x.n), array(select x.weight from numbered x order by x.n)))
+from generate_series(2, 301) as g(line);
+
+create function pg_temp.contact_rows(p_from integer, p_to integer)
+returns jsonb
+language sql
+stable
+as $$
+  select jsonb_agg(jsonb_build_object(
+    'line',         g.line,
+    'fullName',     (array['María Fernanda', 'Jorge Iván', 'Luz Dary', 'Andrés Felipe', 'Claudia Patricia', 'Hernán Darío', 'Sandra Milena',
+                           'Óscar Eduardo', 'Diana Marcela', 'Juan Camilo', 'Paola Andrea', 'Carlos Alberto', 'Ana María', 'Luis Fernando',
+                           'Yolanda', 'John Jairo', 'Gloria Inés', 'Jhon Fredy', 'Natalia', 'Sebastián', 'Marta Lucía', 'Édgar', 'Leidy Johana',
+                           'Wilson', 'Ángela María', 'Fabio Nelson', 'Carolina', 'Germán', 'Lina Marcela', 'Brayan Stiven'])[1 + g.line % 30]
+                    || ' ' || (array['Ríos', 'Castaño', 'Peña', 'Mora', 'Gómez', 'López', 'Vargas', 'Ruiz', 'Rodríguez', 'Martínez',
+                                     'García', 'Hernández', 'Ramírez', 'Torres', 'Cárdenas', 'Restrepo', 'Ospina', 'Zapata', 'Quintero', 'Álvarez',
+                                     'Muñoz', 'Rojas', 'Moreno', 'Jiménez', 'Valencia', 'Arango', 'Salazar', 'Mejía', 'Giraldo'])[1 + (g.line * 7) % 29]
+                    || ' ' || (array['Bedoya', 'Cifuentes', 'Duque', 'Escobar', 'Franco', 'Henao', 'Londoño', 'Marín', 'Navarro', 'Orozco',
+                                     'Patiño', 'Quiroga', 'Sierra', 'Tabares', 'Uribe', 'Velásquez', 'Agudelo'])[1 + (g.line * 11) % 17],
+    -- Mostly mobiles; one in eight a Bogotá landline (60 + area digit 1).
+    'phone',        case when g.line % 8 = 0 then '601 555 ' || lpad(g.line::text, 4, '0') else '300 555 ' || lpad(g.line::text, 4, '0') end,
+    'serviceUsed',  (select m.list_label from seed_service_mix m
+                     where m.key = pg_temp.pick1('contacto/' || g.line, array(select x.key from seed_service_mix x order by x.position),
+                                                 array(select x.share from seed_service_mix x order by x.position))),
+    'consentBasis', pg_temp.pick1('base/' || g.line, array['autorizacion_previa', 'solicitud_del_titular', 'funcion_legal'], array[82, 10, 8]),
+    'consentedOn',  to_char((now() at time zone 'America/Bogota')::date - 10 - (g.line * 37) % 90, 'YYYY-MM-DD')
+  ) order by g.line)
+  from generate_series(p_from, p_to) as g(line);
+$$;
+
+-- The answers of a completed call: the service the person used, and scores that go with it.
+create function pg_temp.phone_answers(p_seed text, p_service_label text)
+returns jsonb
+language plpgsql
+stable
+as $$
+declare
+  v_service seed_service_mix;
+  v_csat    integer;
+  v_answers jsonb;
+  v_text    text;
+begin
+  select * into strict v_service from seed_service_mix where list_label = p_service_label;
+  -- People called shortly after being served rate the attention a little better than the service.
+  v_csat := pg_temp.pick1(p_seed || '/csat', array['1', '2', '3', '4', '5'],
+                          array[v_service.rating[1], v_service.rating[2], v_service.rating[3], v_service.rating[4] + 10, v_service.rating[5] + 20])::integer;
+  v_answers := jsonb_build_object(
+    'servicio_usado', v_service.key,
+    'canal_atencion', pg_temp.pick1(p_seed || '/canal', array['presencial', 'telefonico', 'correo', 'web', 'redes'],
+                                    case when v_service.key = 'boleteria_leones' then array[10, 20, 5, 55, 10] else array[34, 26, 12, 18, 10] end),
+    'solicitud_resuelta', pg_temp.pick1(p_seed || '/resuelta', array['si', 'parcialmente', 'no'],
+                                        case when v_csat >= 4 then array[85, 12, 3] when v_csat = 3 then array[40, 40, 20] else array[10, 30, 60] end),
+    'csat', v_csat,
+    'nps', pg_temp.pick1(p_seed || '/nps', array['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+                         case when v_csat >= 4 then array[0, 0, 0, 0, 1, 2, 4, 10, 20, 28, 35]
+                              when v_csat = 3 then array[2, 2, 4, 6, 10, 18, 20, 20, 12, 4, 2]
+                              else array[18, 12, 14, 14, 12, 12, 8, 6, 3, 1, 0] end)::integer
+  );
+  if pg_temp.unit(p_seed || '/fecha') < 0.6 then
+    v_answers := v_answers || jsonb_build_object('fecha_atencion', to_char((now() at time zone 'America/Bogota')::date - 20 - floor(pg_temp.unit(p_seed || '/dias') * 60)::integer, 'YYYY-MM-DD'));
+  end if;
+  if pg_temp.unit(p_seed || '/contactos') < 0.7 then
+    v_answers := v_answers || jsonb_build_object('contactos', pg_temp.pick1(p_seed || '/veces', array['1', '2', '3', '4', '6'], array[55, 25, 12, 6, 2])::integer);
+  end if;
+  if v_csat <= 2 and pg_temp.unit(p_seed || '/motivos') < 0.85 then
+    v_answers := v_answers || jsonb_build_object('motivos_insatisfaccion', to_jsonb(pg_temp.pick(p_seed || '/cuales',
+      array['demora', 'no_resolvieron', 'informacion_confusa', 'remitido', 'trato'], array[35, 30, 18, 12, 5],
+      1 + floor(pg_temp.unit(p_seed || '/cuantos') * 2)::integer)));
+  end if;
+  v_text := pg_temp.text_of(p_seed || '/razones', 'razones', 15);
+  if v_text is not null then v_answers := v_answers || jsonb_build_object('razones', v_text); end if;
+  return v_answers;
+end;
+$$;
+
+do $$
+declare
+  v_survey  public.surveys;
+  v_result  jsonb;
+  v_round   integer;
+  v_sub     text;
+  v_id      bigint;
+  v_contact public.phone_contacts;
+  v_step    text;
+  v_calls   integer := 0;
+begin
+  select * into strict v_survey from public.surveys where slug = 'satisfaccion-telefonica';
+
+  perform pg_temp.act_as('demo-comunicaciones');
+  v_result := public.staff_import_phone_contacts('satisfaccion-telefonica', pg_temp.contact_rows(2, 301));
+  if not coalesce((v_result ->> 'ok')::boolean, false) then
+    raise exception 'demo telephone import failed: %', v_result;
+  end if;
+
+  -- Round by round: the contacts with a step in this round are due (as if the retry delay or the
+  -- agreed time had come), and the interviewers take them from the queue in its own order.
+  for v_round in 1..3 loop
+    update public.phone_contacts c
+    set next_call_at = now() - interval '1 minute'
+    from seed_call_plan p
+    where c.survey_id = v_survey.id and c.source_line = p.line
+      and c.status in ('pending', 'callback') and cardinality(p.steps) >= v_round;
+
+    loop
+      v_sub := pg_temp.interviewer(v_calls);
+      perform pg_temp.act_as(v_sub);
+      v_result := public.staff_next_phone_contact('satisfaccion-telefonica');
+      if not coalesce((v_result ->> 'ok')::boolean, false) then
+        raise exception 'demo queue (round %) failed: %', v_round, v_result;
+      end if;
+      v_id := (v_result #>> '{value,contact,id}')::bigint;
+      exit when v_id is null;
+      select * into strict v_contact from public.phone_contacts where id = v_id;
+      select p.steps[v_round] into strict v_step from seed_call_plan p where p.line = v_contact.source_line;
+      v_result := case v_step
+        when 'completed' then public.staff_complete_phone_call(v_id, pg_temp.phone_answers('llamada/' || v_contact.source_line, v_contact.service_used),
+                                                               'encuestas-v1', null, 'demo-seed/llamada/' || v_contact.source_line)
+        when 'callback' then public.staff_record_call_outcome(v_id, 'callback',
+          (date_trunc('day', now() at time zone 'America/Bogota') + make_interval(days => 1 + v_contact.source_line % 4, hours => 9 + v_contact.source_line % 8)) at time zone 'America/Bogota',
+          'Pidió que la llamen en otro horario.')
+        else public.staff_record_call_outcome(v_id, v_step)
+      end;
+      if not coalesce((v_result ->> 'ok')::boolean, false) then
+        raise exception 'demo call to line % (round %, %) failed: %', v_contact.source_line, v_round, v_step, v_result;
+      end if;
+      v_calls := v_calls + 1;
+    end loop;
+  end loop;
+
+  perform pg_temp.act_as('demo-comunicaciones');
+  v_result := public.staff_import_phone_contacts('satisfaccion-telefonica', pg_temp.contact_rows(302, 341));
+  if not coalesce((v_result ->> 'ok')::boolean, false) then
+    raise exception 'demo telephone import (second list) failed: %', v_result;
+  end if;
+  perform pg_temp.act_as(null);
+end;
+$$;
+
+-- Calls happened over the weeks of the campaign, not all at once: each contact's attempts two days
+-- apart from a day of its own, the completed survey at the time of its call. Contacts waiting for
+-- a callback or a retry were called in the last days. Rewriting the dates of the initial load is not
+-- a staff change, so the audit triggers stay out of it.
+alter table public.phone_contacts disable trigger phone_contacts_audit;
+alter table public.phone_call_attempts disable trigger phone_call_attempts_audit;
+
+create temporary table seed_call_times as
+select a.id,
+       a.contact_id,
+       a.response_id,
+       least(
+         case when c.status in ('pending', 'callback')
+           then now() - make_interval(days => 1 + (c.source_line % 3) + 2 * (c.attempts - row_number() over w)::integer)
+           else pg_temp.moment('llamada/' || c.source_line, v.opens_at, now() - make_interval(days => 2 * c.attempts))
+                + make_interval(days => 2 * (row_number() over w - 1)::integer)
+         end,
+         now() - make_interval(mins => 30 + (c.source_line % 50))
+       ) as ended_at,
+       make_interval(mins => 2 + (c.source_line * 13) % 9, secs => (c.source_line * 7) % 60) as took
+from public.phone_call_attempts a
+join public.phone_contacts c on c.id = a.contact_id
+join public.surveys v on v.id = c.survey_id and v.slug = 'satisfaccion-telefonica'
+window w as (partition by a.contact_id order by a.id);
+
+update public.phone_call_attempts a
+set started_at = t.ended_at - t.took, ended_at = t.ended_at
+from seed_call_times t
+where t.id = a.id;
+
+-- A callback agreed on one call is the time of the next one.
+update public.phone_call_attempts a
+set callback_at = n.ended_at
+from seed_call_times t
+join lateral (select x.ended_at from seed_call_times x where x.contact_id = t.contact_id and x.id > t.id order by x.id limit 1) n on true
+where t.id = a.id and a.outcome = 'callback';
+
+-- A retry is due two hours after the last unanswered call.
+update public.phone_contacts c
+set next_call_at = t.last_at + interval '2 hours'
+from (select contact_id, max(ended_at) as last_at from seed_call_times group by contact_id) t
+where t.contact_id = c.id and c.status = 'pending';
+
+update public.phone_contacts c
+set imported_at = least(v.opens_at + interval '2 hours', now())
+from public.surveys v
+where v.id = c.survey_id and v.slug = 'satisfaccion-telefonica' and c.attempts > 0;
+
+insert into seed_response_times
+select t.response_id, t.ended_at from seed_call_times t where t.response_id is not null;
+
+alter table public.phone_contacts enable trigger phone_contacts_audit;
+alter table public.phone_call_attempts enable trigger phone_call_attempts_audit;
+
+-- Every demo response gets its own submission time (the counts do not depend on it).
+update public.survey_responses r
+set submitted_at = t.submitted_at
+from seed_response_times t
+where t.response_id = r.id;
+
+-- The demo load's rate-limit hits mean nothing to a real client.
+delete from private.rate_limit_hits where client like 'demo-seed/%';
+
+-- FREE-TEXT REVIEWS
+-- Communications reviewed most free texts a couple of days after they arrived: ordinary ones are
+-- publishable, those with personal data withheld or redacted. About one in five still awaits review.
+alter table public.survey_text_reviews disable trigger survey_text_reviews_audit;
+insert into public.survey_text_reviews (answer_id, publishable, redacted_text, reviewed_by, reviewed_at)
+select a.id, t.publishable, t.redacted, 'comunicaciones@agencia.gov.co', least(r.submitted_at + interval '2 days', now())
+from public.survey_answers a
+join public.survey_responses r on r.id = a.response_id
+join seed_texts t on t.body = a.text_value
+where pg_temp.unit('revision/' || a.id) < 0.8;
+alter table public.survey_text_reviews enable trigger survey_text_reviews_audit;
+
+drop table seed_call_times, seed_call_plan, seed_response_times, seed_staff, seed_texts, seed_service_mix;
+
+-- MONITORING HISTORY
+-- Follower counts per network at the end of each quarter and of October (4.1); the 2.2 reach
+-- report divides by the latest.
 alter table public.social_followers disable trigger user;
 insert into public.social_followers (network, measured_on, followers) values
-  ('facebook',  '2026-03-31', 18250), ('facebook',  '2026-06-30', 18940), ('facebook',  '2026-09-30', 19610),
-  ('instagram', '2026-03-31', 9120),  ('instagram', '2026-06-30', 10480), ('instagram', '2026-09-30', 11935),
-  ('x',         '2026-03-31', 6410),  ('x',         '2026-06-30', 6390),  ('x',         '2026-09-30', 6322),
-  ('tiktok',    '2026-03-31', 1200),  ('tiktok',    '2026-06-30', 2950),  ('tiktok',    '2026-09-30', 4870),
-  ('whatsapp',  '2026-06-30', 820),   ('whatsapp',  '2026-09-30', 1540),
-  ('youtube',   '2026-03-31', 2310),  ('youtube',   '2026-06-30', 2405),  ('youtube',   '2026-09-30', 2530);
+  ('facebook',  '2026-03-31', 18250), ('facebook',  '2026-06-30', 18940), ('facebook',  '2026-09-30', 19610), ('facebook',  '2026-10-31', 19874),
+  ('instagram', '2026-03-31', 9120),  ('instagram', '2026-06-30', 10480), ('instagram', '2026-09-30', 11935), ('instagram', '2026-10-31', 12410),
+  ('x',         '2026-03-31', 6410),  ('x',         '2026-06-30', 6390),  ('x',         '2026-09-30', 6322),  ('x',         '2026-10-31', 6295),
+  ('tiktok',    '2026-03-31', 1200),  ('tiktok',    '2026-06-30', 2950),  ('tiktok',    '2026-09-30', 4870),  ('tiktok',    '2026-10-31', 5630),
+  ('whatsapp',  '2026-06-30', 820),   ('whatsapp',  '2026-09-30', 1540),  ('whatsapp',  '2026-10-31', 1815),
+  ('youtube',   '2026-03-31', 2310),  ('youtube',   '2026-06-30', 2405),  ('youtube',   '2026-09-30', 2530),  ('youtube',   '2026-10-31', 2566);
 alter table public.social_followers enable trigger user;
 
--- The telephone survey's answers above are published, so /resultados has a report to show.
+-- PUBLISHED RESULTS
+-- 2.2 closed its campaign in July and published then; 1.1 and 1.2 publish as they go (the pages
+-- say the survey is still open and the figures update with each answer).
 alter table public.surveys disable trigger surveys_audit;
-update public.surveys set results_published_at = now() where slug = 'satisfaccion-telefonica';
+update public.surveys
+set results_published_at = case slug when 'percepcion-redes' then least(timestamptz '2026-07-31 10:00-05', now()) else now() end
+where slug in ('oferta-de-servicios', 'satisfaccion-telefonica', 'percepcion-redes');
 alter table public.surveys enable trigger surveys_audit;
 
 -- STAFF ROSTER (local sign-in with a code; Supabase deployments use auth.users instead)
