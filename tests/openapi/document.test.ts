@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../src/lib/auth/claims.ts';
 import { request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { dereferenced, schemaErrors, servedDocument } from './served-document.ts';
@@ -45,19 +46,22 @@ describe('GET /api/openapi.json', () => {
 
   it('describes the no-JS form and the Idempotency-Key of a public POST, and the CSV downloads', async () => {
     const doc = await servedDocument();
-    const post = doc.paths['/api/surveys/{slug}/responses'].post;
-    expect(Object.keys(post.requestBody!.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '303', '409', '422', '429']));
-    expect(post.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+    const publicPosts = ['/api/surveys/{slug}/responses', '/api/events/{slug}/registrations', '/api/events/{slug}/waitlist', '/api/waitlist/offers/{token}/claim'];
+    for (const path of publicPosts) {
+      const post = doc.paths[path].post;
+      expect(Object.keys(post.requestBody!.content), path).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+      expect(Object.keys(post.responses), path).toEqual(expect.arrayContaining(['201', '303', '409', '422', '429']));
+      expect(post.parameters, path).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+    }
     expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
-    for (const path of ['/api/surveys/{slug}/open-data.csv', '/api/surveys/{slug}/data-dictionary.csv', '/api/admin/telephone/{slug}/report.csv']) {
+    for (const path of ['/api/surveys/{slug}/open-data.csv', '/api/surveys/{slug}/data-dictionary.csv', '/api/admin/telephone/{slug}/report.csv', '/api/admin/exports/registrations.csv']) {
       expect(Object.keys(doc.paths[path].get.responses['200'].content!), path).toEqual(['text/csv']);
     }
   });
 });
 
 // What the served build answers, read against the schema the document gives for that answer.
-const SAMPLES: { template: string; url: string; status: number; staff?: 'admin' | 'interviewer' }[] = [
+const SAMPLES: { template: string; url: string; status: number; staff?: StaffRole }[] = [
   { template: '/api/health', url: '/api/health', status: 200 },
   { template: '/api/plan', url: '/api/plan', status: 200 },
   { template: '/api/surveys/{slug}', url: '/api/surveys/oferta-de-servicios', status: 200 },
@@ -69,6 +73,12 @@ const SAMPLES: { template: string; url: string; status: number; staff?: 'admin' 
   { template: '/api/admin/surveys/{slug}', url: '/api/admin/surveys/oferta-de-servicios', status: 200, staff: 'admin' },
   { template: '/api/admin/telephone/{slug}', url: '/api/admin/telephone/satisfaccion-telefonica', status: 200, staff: 'interviewer' },
   { template: '/api/admin/telephone/{slug}/report', url: '/api/admin/telephone/satisfaccion-telefonica/report', status: 200, staff: 'admin' },
+  { template: '/api/events/{slug}', url: '/api/events/leones-vs-halcones', status: 200 },
+  { template: '/api/events/{slug}', url: '/api/events/no-existe', status: 404 },
+  { template: '/api/admin/events', url: '/api/admin/events', status: 200, staff: 'box_office' },
+  { template: '/api/admin/events/{slug}', url: '/api/admin/events/clinica-de-baloncesto-juvenil', status: 200, staff: 'communications' },
+  { template: '/api/admin/events/{slug}/registrations', url: '/api/admin/events/clinica-de-baloncesto-juvenil/registrations?q=mariana', status: 200, staff: 'box_office' },
+  { template: '/api/admin/events/{slug}/registrations', url: '/api/admin/events/leones-vs-halcones/registrations', status: 403, staff: 'interviewer' },
 ];
 
 describe('the described answers', () => {

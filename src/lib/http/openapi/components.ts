@@ -15,6 +15,7 @@ export const errorBodySchema = typed<ReturnType<typeof errorBody>>()(
       code: z.enum(CODES),
       message: z.string().meta({ description: 'Para personas, en español.' }),
       fields: z.record(z.string(), z.string()).optional().meta({ description: 'Campo con error (ruta con puntos, p. ej. `answers.servicio`) → mensaje en español.' }),
+      remaining: z.number().int().min(0).optional().meta({ description: 'Solo con `sold_out`: cuántas boletas quedan (menos de las pedidas).' }),
     }),
   }),
 );

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../endpoint.ts';
+import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
@@ -6,6 +7,7 @@ import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
 import { SURVEY_ENDPOINTS } from './surveys.ts';
 import { SYSTEM_ENDPOINTS } from './system.ts';
 import { TELEPHONE_ENDPOINTS } from './telephone.ts';
+import { TICKET_ENDPOINTS } from './tickets.ts';
 
 /**
  * Every operation /api/openapi.json describes. A new function's paths go in its group's file here (or a
@@ -18,5 +20,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...SURVEY_ENDPOINTS,
   ...RESULTS_ENDPOINTS,
   ...TELEPHONE_ENDPOINTS,
+  ...TICKET_ENDPOINTS,
+  ...EVENTS_STAFF_ENDPOINTS,
   ...MAIL_ENDPOINTS,
 ];
