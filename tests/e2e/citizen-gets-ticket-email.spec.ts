@@ -1,28 +1,38 @@
 import { expect, test } from '@playwright/test';
-import { staffToken } from '../support/staff.ts';
-import { expectNoViolations, newDocument, uniqueEmail } from './support/tickets.ts';
+import { deliverMailTo, downloadAttachment, mailHtml, openMail, signInCommunications } from './support/mailbox.ts';
+import { newDocument, sql, uniqueEmail } from './support/tickets.ts';
 
-// TODO(merge): un-fixme once the outbox branch's local mailbox (/staff/correo) and sender are merged and
-// the ticket templates (src/lib/tickets/emails/*) are wired into src/lib/email/templates.ts.
-test.fixme('the ticket e-mail reaches the local mailbox with the code, the QR, the calendar file and the cancel link', async ({ page }) => {
+const EVENT = 'leones-vs-halcones';
+
+/** An iCalendar UTC date-time (20261205T000000Z) of a timestamp. */
+const icalUtc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+test('the ticket e-mail reaches the local mailbox with the code, the QR, the calendar file and the cancel link', async ({ page }) => {
   const email = uniqueEmail('correo');
-  await page.goto('/servicios/boleteria/leones-vs-halcones');
+  await page.goto(`/servicios/boleteria/${EVENT}`);
   await page.getByLabel(/Nombre completo/).fill('Sofía Correo Arango');
   await page.getByLabel(/Número de documento/).fill(newDocument());
   await page.getByLabel(/Correo electrónico/).fill(email);
   await page.locator('#consent').check();
   await page.getByRole('button', { name: 'Reservar boletas' }).click();
   const code = (await page.locator('.ticket-code').textContent())!;
+  const cancelPath = (await page.locator('a[href*="/cancelar?clave="]').first().getAttribute('href'))!;
+  expect(cancelPath).toMatch(/\/cancelar\?clave=[0-9a-f]{64}$/);
 
-  const token = await staffToken('communications', 'comunicaciones@agencia.gov.co');
-  await page.goto(`/staff/entrar?token=${encodeURIComponent(token)}`);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.goto('/staff/correo');
-  const message = page.locator('article', { hasText: email }).filter({ hasText: code }).first();
-  await expect(message).toBeVisible();
-  await expect(message).toContainText('Leones vs. Halcones');
-  await expect(message.locator('svg')).toBeVisible();
-  await expect(message.getByRole('link', { name: /cancelar/i })).toHaveAttribute('href', /\/cancelar\?clave=[0-9a-f]{64}$/);
-  await expect(message.getByText(/\.ics/)).toBeVisible();
-  await expectNoViolations(page);
+  await deliverMailTo(email);
+  await signInCommunications(page);
+  const [event] = await sql()`select title, starts_at from public.events where slug = ${EVENT}`;
+  const subject = `Su boleta para ${event.title}: ${code}`;
+  await openMail(page, subject);
+
+  await expect(page.locator('.mail-meta')).toContainText(email);
+  await expect(page.locator('.mail-text')).toContainText(`Código de la boleta: ${code}`);
+  const html = mailHtml(page);
+  await expect(html.getByRole('img', { name: `Código QR de la boleta ${code}` }).locator('svg')).toBeVisible();
+  await expect(html.getByText(code, { exact: true })).toBeVisible();
+  await expect(html.getByRole('link', { name: 'Cancelar boletas' })).toHaveAttribute('href', new RegExp(`${cancelPath.replace(/[.?]/g, '\\$&')}$`));
+
+  const ics = await downloadAttachment(page, `${EVENT}.ics`);
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).toContain(`DTSTART:${icalUtc(event.starts_at)}`);
 });

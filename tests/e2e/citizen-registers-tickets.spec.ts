@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tabTo } from './support/keyboard.ts';
+import { deliverMailTo, mailHtml, openMail, signInCommunications } from './support/mailbox.ts';
 import { createEvent, expectNoViolations, newDocument, offerToken, uniqueEmail } from './support/tickets.ts';
 
 const EVENT = 'leones-vs-halcones';
@@ -17,7 +18,10 @@ async function expectTicket(page: Page, seats: string) {
 }
 
 test.describe('a citizen registers for tickets', () => {
-  test('with the keyboard only: 2 tickets, the QR ticket, then cancels one', async ({ page }) => {
+  test('with the keyboard only: 2 tickets, the QR ticket and its e-mail, then cancels one', async ({ page, browser }) => {
+    // Two people's visits (the citizen's, a staff member's at the mailbox) with axe on each page.
+    test.slow();
+    const email = uniqueEmail('valentina');
     await page.goto('/');
     await expect(page.getByRole('link', { name: 'Reservar boletas' }).first()).toHaveAttribute('href', '/servicios/boleteria');
     await page.goto('/servicios/boleteria');
@@ -33,7 +37,7 @@ test.describe('a citizen registers for tickets', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(newDocument());
     await page.keyboard.press('Tab');
-    await page.keyboard.type(uniqueEmail('valentina'));
+    await page.keyboard.type(email);
     await tabTo(page, '#f-quantity');
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('#f-quantity')).toHaveValue('2');
@@ -42,8 +46,18 @@ test.describe('a citizen registers for tickets', () => {
     await tabTo(page, 'button[type="submit"]');
     await page.keyboard.press('Enter');
 
-    await expectTicket(page, '2 boletas');
+    const code = await expectTicket(page, '2 boletas');
     await expectNoViolations(page);
+
+    // The same ticket by e-mail, as it reached the local mailbox (where staff read what citizens were sent).
+    await deliverMailTo(email);
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signInCommunications(staff);
+    await openMail(staff, new RegExp(`^Su boleta para Leones vs\\. Halcones.*: ${code}$`));
+    await expect(staff.locator('.mail-text')).toContainText('Su inscripción quedó registrada: 2 boletas');
+    await expect(mailHtml(staff).getByRole('img', { name: `Código QR de la boleta ${code}` })).toBeVisible();
+    await staffContext.close();
 
     await tabTo(page, 'a[href*="/cancelar?clave="]');
     await page.keyboard.press('Enter');

@@ -15,6 +15,9 @@ async function servedRoutes(): Promise<Route[]> {
   const routes: Route[] = [];
   for (const name of readdirSync(FUNCTIONS).filter((f) => f.endsWith('.ts')).sort()) {
     const mod = await import(pathToFileURL(join(FUNCTIONS, name)).href);
+    // A scheduled function (no path) serves no route, and calling it would run its job: email-sender would
+    // drain the outbox that the other tests share, purging the payloads they read.
+    if (!mod.config?.path) continue;
     const refused: Response = await mod.default(new Request('http://localhost/', { method: 'OPTIONS' }), {} as Context);
     const methods = (refused.headers.get('allow') ?? '').split(',').map((m) => m.trim().toLowerCase()).filter(Boolean);
     for (const pattern of [mod.config?.path ?? []].flat()) routes.push({ file: `functions/${name}`, pattern, methods });

@@ -32,7 +32,7 @@ async function fail(message: Claimed, reason: string, permanent: boolean): Promi
 }
 
 async function deliver(message: Claimed, sender: Sender, templates: TemplateRegistry): Promise<Outcome> {
-  const rendering = renderEmail(templates, message.template, message.payload);
+  const rendering = await renderEmail(templates, message.template, message.payload);
   if (!rendering.ok) return fail(message, rendering.reason, true);
   try {
     await sender.send({ id: message.id, token: message.token, template: message.template, to: message.recipient, rendered: rendering.rendered });

@@ -1,23 +1,31 @@
+import * as z from 'zod';
 import { AGENCY_NAME } from '../../../consts.ts';
+import { htmlDocument } from '../../email/html.ts';
 import { siteUrl } from '../../social/share-links.ts';
-
-/** The shape every template of the outbox registry (src/lib/email/templates.ts) returns. */
-export type EmailAttachment = { filename: string; content: string; contentType: string };
-export type RenderedEmail = { subject: string; text: string; html: string; attachments?: EmailAttachment[] };
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** A site path as the absolute link an e-mail needs (SITE_URL in production). */
 export const absolute = (path: string) => `${siteUrl()}${path}`;
 
-/** Wraps the body of a message in the minimal, accessible HTML every client renders the same. */
-export function htmlDocument(title: string, body: string): string {
-  return `<!doctype html><html lang="es-CO"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`
-    + `<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:36rem;margin:0 auto;padding:1rem">`
-    + `${body}<hr><p style="font-size:14px;color:#555">${escapeHtml(AGENCY_NAME)} · Participa. Recibe este correo porque hizo una solicitud en la boletería en línea.</p>`
-    + `</body></html>`;
-}
+const FOOTER = `${AGENCY_NAME} · Participa. Recibe este correo porque hizo una solicitud en la boletería en línea.`;
+
+/** The HTML of a ticket e-mail, with the footer that says why the citizen gets it. */
+export const ticketHtml = (title: string, body: string) => htmlDocument(title, body, FOOTER);
+
+// The payloads' parts as the SQL functions write them (jsonb_build_object: every key present, timestamps
+// as ISO 8601 with an offset); the outbox keeps JSON, so each template checks its payload before use.
+export const instant = z.iso.datetime({ offset: true });
+export const fullName = z.string().min(1);
+export const quantity = z.number().int().min(1);
+/** A 64-hex secret or claim token (private.new_secret). */
+export const secret = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Event facts shared by the ticket and waiting-list e-mails. */
-export type EmailEvent = { slug: string; title: string; venue: string; address?: string | null; startsAt: string; endsAt?: string | null };
+export const emailEvent = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  venue: z.string().min(1),
+  startsAt: instant,
+});
+
+/** The ticket's event also says where exactly and until when (for the calendar file). */
+export const ticketEvent = emailEvent.extend({ address: z.string().nullable(), endsAt: instant.nullable() });

@@ -1,13 +1,17 @@
+import * as z from 'zod';
+import { escapeHtml } from '../../email/html.ts';
+import type { RenderedEmail } from '../../email/message.ts';
 import { formatDateTime, seats } from '../format.ts';
 import { eventPath } from '../links.ts';
-import { absolute, escapeHtml, htmlDocument, type EmailEvent, type RenderedEmail } from './message.ts';
+import { absolute, emailEvent, fullName, quantity, ticketHtml } from './message.ts';
 
 /** Payload written by public.join_waitlist (…000220_tickets_waitlist.sql). */
-export type WaitlistJoinedPayload = { fullName: string; quantity: number; position: number; event: EmailEvent };
+export const waitlistJoinedPayload = z.strictObject({ fullName, quantity, position: z.number().int().min(1), event: emailEvent });
+export type WaitlistJoinedPayload = z.infer<typeof waitlistJoinedPayload>;
 
 /** Confirms a place in the waiting line, so the citizen knows to watch for the offer. */
-export function render(payload: WaitlistJoinedPayload): RenderedEmail {
-  const { fullName, quantity, position, event } = payload;
+export function render(payload: unknown): RenderedEmail {
+  const { fullName, quantity, position, event } = waitlistJoinedPayload.parse(payload);
   const subject = `Está en la lista de espera: ${event.title}`;
   const lines = [
     `Quedó en la lista de espera de ${event.title} (${formatDateTime(event.startsAt)}, ${event.venue}) para ${seats(quantity)}.`,
@@ -18,6 +22,6 @@ export function render(payload: WaitlistJoinedPayload): RenderedEmail {
   return {
     subject,
     text: [`Hola, ${fullName}:`, '', ...lines, '', `Evento: ${url}`].join('\n'),
-    html: htmlDocument(subject, `<p>Hola, ${escapeHtml(fullName)}:</p>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">Ver el evento</a></p>`),
+    html: ticketHtml(subject, `<p>Hola, ${escapeHtml(fullName)}:</p>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">Ver el evento</a></p>`),
   };
 }

@@ -1,13 +1,17 @@
+import * as z from 'zod';
+import { escapeHtml } from '../../email/html.ts';
+import type { RenderedEmail } from '../../email/message.ts';
 import { formatDateTime, seats } from '../format.ts';
 import { offerPath } from '../links.ts';
-import { absolute, escapeHtml, htmlDocument, type EmailEvent, type RenderedEmail } from './message.ts';
+import { absolute, emailEvent, fullName, instant, quantity, secret, ticketHtml } from './message.ts';
 
 /** Payload written by private.offer_seats (…000220_tickets_waitlist.sql). */
-export type WaitlistOfferPayload = { token: string; fullName: string; quantity: number; expiresAt: string; event: EmailEvent };
+export const waitlistOfferPayload = z.strictObject({ token: secret, fullName, quantity, expiresAt: instant, event: emailEvent });
+export type WaitlistOfferPayload = z.infer<typeof waitlistOfferPayload>;
 
 /** A released seat for the first in line: the claim link and until when it holds. */
-export function render(payload: WaitlistOfferPayload): RenderedEmail {
-  const { token, fullName, quantity, expiresAt, event } = payload;
+export function render(payload: unknown): RenderedEmail {
+  const { token, fullName, quantity, expiresAt, event } = waitlistOfferPayload.parse(payload);
   const url = absolute(offerPath(token));
   const until = formatDateTime(expiresAt);
   const subject = `Se liberaron boletas para usted: ${event.title}`;
@@ -21,7 +25,7 @@ export function render(payload: WaitlistOfferPayload): RenderedEmail {
     '',
     'Si no las reclama a tiempo, pasan a la siguiente persona de la lista.',
   ].join('\n');
-  const html = htmlDocument(subject, [
+  const html = ticketHtml(subject, [
     `<p>Hola, ${escapeHtml(fullName)}:</p>`,
     `<p>Le llegó el turno en la lista de espera de <strong>${escapeHtml(event.title)}</strong> (${escapeHtml(formatDateTime(event.startsAt))}, ${escapeHtml(event.venue)}).</p>`,
     `<p>Reservamos <strong>${seats(quantity)}</strong> a su nombre hasta el <strong>${escapeHtml(until)}</strong>.</p>`,
