@@ -5,20 +5,57 @@
 -- grouped statement over the transition table, never row by row) into three small tables, and
 -- the results are grouping sets over them. private.rebuild_answer_counts() recomputes them from
 -- the answers in one pass (used to backfill and to check them).
+--
+-- Every response adds to the same few rows (the same survey, the same popular options), and a row
+-- updated by one transaction is locked until it commits: one counter row per key would make
+-- concurrent responses queue one behind the other. So each key has up to 16 rows (slots), and a
+-- writer adds to the slot of its own database connection; readers sum the slots.
+
+create function private.count_slot()
+returns smallint
+language sql
+stable
+set search_path = ''
+as $$
+  select (pg_catalog.pg_backend_pid() % 16)::smallint;
+$$;
+comment on function private.count_slot() is 'The counter slot (0–15) this database connection adds to: concurrent writers rarely share one.';
+revoke execute on function private.count_slot() from public;
+
+-- What an answer row counts under: the option, the number (scale, NPS, number), the month of a date,
+-- or nothing for free text (counted in texts).
+create function private.answer_count_value(p_type text, p_option_value text, p_number_value numeric, p_text_value text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case
+    when p_type = 'date' then coalesce(left(p_text_value, 7), '')
+    when p_type in ('short_text', 'long_text') then ''
+    when p_type in ('scale_5', 'nps', 'number') then coalesce(trim_scale(p_number_value)::text, '')
+    else coalesce(p_option_value, '')
+  end;
+$$;
+comment on function private.answer_count_value(text, text, numeric, text) is 'The value column of private.survey_answer_counts for an answer row of a question of type p_type.';
+revoke execute on function private.answer_count_value(text, text, numeric, text) from public;
+
 create table private.survey_answer_counts (
   question_id bigint not null references public.survey_questions (id) on delete cascade,
   item_key    text   not null default '',
   value       text   not null default '',
   channel     text   not null,
   network     text   not null,
+  slot        smallint not null default 0,
   answers     bigint not null default 0,
   texts       bigint not null default 0,
-  primary key (question_id, item_key, value, channel, network)
+  primary key (question_id, item_key, value, channel, network, slot)
 );
 comment on table private.survey_answer_counts is 'Answer rows per question, matrix item, value, channel and network, kept by triggers on survey_answers and survey_responses.';
 comment on column private.survey_answer_counts.item_key is 'Matrix item; empty for other questions.';
 comment on column private.survey_answer_counts.value is 'Option value; 1–5, 0–10 or the number as text; YYYY-MM for dates; empty for free text.';
 comment on column private.survey_answer_counts.network is 'facebook … youtube from the response source, otra for another source, sin_red for none.';
+comment on column private.survey_answer_counts.slot is 'Counter slot (private.count_slot): a key''s count is the sum over its slots.';
 comment on column private.survey_answer_counts.texts is 'How many of those rows carry free text (text questions and "otro").';
 
 alter table private.survey_answer_counts enable row level security;
@@ -27,10 +64,11 @@ create table private.survey_question_respondents (
   question_id bigint not null references public.survey_questions (id) on delete cascade,
   channel     text   not null,
   network     text   not null,
+  slot        smallint not null default 0,
   respondents bigint not null default 0,
-  primary key (question_id, channel, network)
+  primary key (question_id, channel, network, slot)
 );
-comment on table private.survey_question_respondents is 'Responses that answered each question, per channel and network (a multiple choice or matrix answer has several rows, one respondent).';
+comment on table private.survey_question_respondents is 'Responses that answered each multiple choice and matrix question, per channel and network: their answers have several rows, one respondent. Other questions have one row per respondent, so their answer counts say it.';
 
 alter table private.survey_question_respondents enable row level security;
 
@@ -42,20 +80,13 @@ as $$
 begin
   -- Rows whose response is already gone were counted out when the response was deleted.
   -- Keys are upserted in a fixed order so concurrent submissions cannot deadlock.
-  insert into private.survey_answer_counts as c (question_id, item_key, value, channel, network, answers, texts)
+  insert into private.survey_answer_counts as c (question_id, item_key, value, channel, network, slot, answers, texts)
   select a.question_id,
          coalesce(a.item_key, ''),
-         case q.type
-           when 'date' then coalesce(left(a.text_value, 7), '')
-           when 'short_text' then ''
-           when 'long_text' then ''
-           when 'scale_5' then coalesce(trim_scale(a.number_value)::text, '')
-           when 'nps' then coalesce(trim_scale(a.number_value)::text, '')
-           when 'number' then coalesce(trim_scale(a.number_value)::text, '')
-           else coalesce(a.option_value, '')
-         end as value,
+         private.answer_count_value(q.type, a.option_value, a.number_value, a.text_value),
          r.channel,
-         private.network_of(r.source) as network,
+         private.network_of(r.source),
+         private.count_slot(),
          p_sign * count(*),
          p_sign * count(a.text_value) filter (where q.type in ('short_text', 'long_text') or a.option_value = 'otro')
   from unnest(p_rows) as a
@@ -63,7 +94,7 @@ begin
   join public.survey_responses r on r.id = a.response_id
   group by 1, 2, 3, 4, 5
   order by 1, 2, 3, 4, 5
-  on conflict (question_id, item_key, value, channel, network) do update
+  on conflict (question_id, item_key, value, channel, network, slot) do update
     set answers = c.answers + excluded.answers,
         texts   = c.texts + excluded.texts;
 
@@ -73,10 +104,11 @@ begin
 
   -- A response counts once per question: when its first row arrives ('first'), when its last row
   -- goes ('last'), or for every question it answered when the response itself comes or goes ('all').
-  insert into private.survey_question_respondents as c (question_id, channel, network, respondents)
+  insert into private.survey_question_respondents as c (question_id, channel, network, slot, respondents)
   with batch as (
     select a.response_id, a.question_id, count(*) as n
     from unnest(p_rows) as a
+    join public.survey_questions q on q.id = a.question_id and q.type in ('multiple_choice', 'matrix')
     group by a.response_id, a.question_id
   ),
   -- Rows the responses of the batch have now (after the insert or delete).
@@ -90,6 +122,7 @@ begin
   select b.question_id,
          r.channel,
          private.network_of(r.source),
+         private.count_slot(),
          p_sign * count(*)
   from batch b
   join public.survey_responses r on r.id = b.response_id
@@ -98,7 +131,7 @@ begin
      or coalesce(p.n, 0) = case p_respondents when 'first' then b.n else 0 end
   group by 1, 2, 3
   order by 1, 2, 3
-  on conflict (question_id, channel, network) do update
+  on conflict (question_id, channel, network, slot) do update
     set respondents = c.respondents + excluded.respondents;
 end;
 $$;
@@ -194,8 +227,9 @@ create table private.survey_response_counts (
   survey_id bigint not null references public.surveys (id) on delete cascade,
   channel   text   not null,
   network   text   not null,
+  slot      smallint not null default 0,
   responses bigint not null default 0,
-  primary key (survey_id, channel, network)
+  primary key (survey_id, channel, network, slot)
 );
 comment on table private.survey_response_counts is 'Responses per survey, channel and network, kept by a statement-level trigger on survey_responses.';
 
@@ -206,15 +240,16 @@ returns void
 language sql
 set search_path = ''
 as $$
-  insert into private.survey_response_counts as c (survey_id, channel, network, responses)
+  insert into private.survey_response_counts as c (survey_id, channel, network, slot, responses)
   select r.survey_id,
          r.channel,
          private.network_of(r.source),
+         private.count_slot(),
          p_sign * count(*)
   from unnest(p_rows) as r
   group by 1, 2, 3
   order by 1, 2, 3
-  on conflict (survey_id, channel, network) do update
+  on conflict (survey_id, channel, network, slot) do update
     set responses = c.responses + excluded.responses;
 $$;
 comment on function private.apply_response_counts(public.survey_responses[], integer) is 'Adds (+1) or removes (-1) a batch of responses from the responses per survey, channel and network.';
@@ -283,15 +318,7 @@ as $$
   insert into private.survey_answer_counts (question_id, item_key, value, channel, network, answers, texts)
   select a.question_id,
          coalesce(a.item_key, ''),
-         case q.type
-           when 'date' then coalesce(left(a.text_value, 7), '')
-           when 'short_text' then ''
-           when 'long_text' then ''
-           when 'scale_5' then coalesce(trim_scale(a.number_value)::text, '')
-           when 'nps' then coalesce(trim_scale(a.number_value)::text, '')
-           when 'number' then coalesce(trim_scale(a.number_value)::text, '')
-           else coalesce(a.option_value, '')
-         end,
+         private.answer_count_value(q.type, a.option_value, a.number_value, a.text_value),
          r.channel,
          r.network,
          count(*),
@@ -314,7 +341,7 @@ as $$
   from (
     select distinct a.response_id, a.question_id
     from public.survey_answers a
-    join public.survey_questions q on q.id = a.question_id
+    join public.survey_questions q on q.id = a.question_id and q.type in ('multiple_choice', 'matrix')
     where p_survey_id is null or q.survey_id = p_survey_id
   ) x
   join public.survey_responses r on r.id = x.response_id
@@ -322,6 +349,3 @@ as $$
 $$;
 comment on function private.rebuild_answer_counts(bigint) is 'Recomputes the response, answer and respondent counts of one survey (all when null) from the rows, in one grouped pass each.';
 revoke execute on function private.rebuild_answer_counts(bigint) from public;
-
--- Answers given before this migration.
-select private.rebuild_answer_counts(null);

@@ -25,11 +25,13 @@ as $$
     where q.survey_id = p_survey_id
   ),
   -- Responses per channel and network (sources typed by whoever shares a link are reduced to the
-  -- known networks, otra or sin_red when counted).
+  -- known networks, otra or sin_red when counted), summed over the counter slots.
   response_groups as materialized (
-    select c.channel, c.network, c.responses as n
+    select c.channel, c.network, sum(c.responses) as n
     from private.survey_response_counts c
-    where c.survey_id = p_survey_id and c.responses <> 0
+    where c.survey_id = p_survey_id
+    group by c.channel, c.network
+    having sum(c.responses) <> 0
   ),
   -- Counts per question, matrix item and value: overall (g = 3), by channel (g = 1) and by
   -- network (g = 2), in one grouping-sets pass over the kept counts.
@@ -45,24 +47,36 @@ as $$
            sum(c.texts) as texts
     from private.survey_answer_counts c
     join questions q on q.id = c.question_id
-    where c.answers <> 0
     group by grouping sets (
       (c.question_id, q.type, c.item_key, c.value),
       (c.question_id, q.type, c.item_key, c.value, c.channel),
       (c.question_id, q.type, c.item_key, c.value, c.network)
     )
+    having sum(c.answers) <> 0
+  ),
+  -- Respondents per question and group: kept for multiple choice and matrix questions; any other
+  -- answer is one row per respondent, so its answer counts say it.
+  answered_groups as materialized (
+    select x.question_id, grouping(x.channel, x.network) as g, coalesce(x.channel, x.network) as grp, sum(x.n) as n
+    from (
+      select c.question_id, c.channel, c.network, c.respondents as n
+      from private.survey_question_respondents c
+      join questions q on q.id = c.question_id and q.type in ('multiple_choice', 'matrix')
+      union all
+      select c.question_id, c.channel, c.network, c.answers
+      from private.survey_answer_counts c
+      join questions q on q.id = c.question_id and q.type not in ('multiple_choice', 'matrix')
+    ) x
+    group by grouping sets ((x.question_id), (x.question_id, x.channel), (x.question_id, x.network))
+    having sum(x.n) <> 0
   ),
   answered as materialized (
-    select c.question_id, grouping(c.channel, c.network) as g, coalesce(c.channel, c.network) as grp, sum(c.respondents) as n
-    from private.survey_question_respondents c
-    join questions q on q.id = c.question_id
-    where c.respondents <> 0
-    group by grouping sets ((c.question_id), (c.question_id, c.channel), (c.question_id, c.network))
+    select * from answered_groups
     union all
     -- Questions nobody answered yet still get their row (0).
     select q.id, 3, null, 0
     from questions q
-    where not exists (select from private.survey_question_respondents c where c.question_id = q.id and c.respondents <> 0)
+    where not exists (select from answered_groups a where a.question_id = q.id and a.g = 3)
   ),
   -- The values a question can take, in order: its options, 1–5 or 0–10, and for "otro" the option
   -- the form adds even if it has no row of its own.
