@@ -97,14 +97,11 @@ alter table public.survey_question_options enable row level security;
 revoke all on table public.survey_question_options from anon, authenticated;
 grant select on table public.survey_question_options to anon, authenticated;
 
+-- The questions' own policy hides those of drafts, and it applies inside this subquery too.
 create policy "anyone can read options of published surveys"
 on public.survey_question_options for select
 to anon, authenticated
-using (exists (
-  select from public.survey_questions q
-  join public.surveys s on s.id = q.survey_id
-  where q.id = question_id and s.status <> 'draft'
-));
+using (exists (select from public.survey_questions q where q.id = question_id));
 
 -- SURVEY QUESTION ITEMS
 create table public.survey_question_items (
@@ -123,11 +120,7 @@ grant select on table public.survey_question_items to anon, authenticated;
 create policy "anyone can read items of published surveys"
 on public.survey_question_items for select
 to anon, authenticated
-using (exists (
-  select from public.survey_questions q
-  join public.surveys s on s.id = q.survey_id
-  where q.id = question_id and s.status <> 'draft'
-));
+using (exists (select from public.survey_questions q where q.id = question_id));
 
 -- SURVEY RESPONSES
 create table public.survey_responses (

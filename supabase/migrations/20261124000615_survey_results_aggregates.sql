@@ -90,6 +90,19 @@ $$;
 comment on function private.survey_response_groups(bigint) is 'Responses of a survey per channel and network, from the kept counts.';
 revoke execute on function private.survey_response_groups(bigint) from public;
 
+-- The social networks the agency uses, in the order results list them.
+create function private.social_networks()
+returns table (network text, ord bigint)
+language sql
+immutable
+set search_path = ''
+as $$
+  select n.network, n.ord
+  from unnest(array['facebook', 'instagram', 'x', 'tiktok', 'whatsapp', 'youtube']) with ordinality as n(network, ord);
+$$;
+comment on function private.social_networks() is 'facebook, instagram, x, tiktok, whatsapp and youtube with their position in results.';
+revoke execute on function private.social_networks() from public;
+
 -- First and last come from the (survey_id, submitted_at) index: two lookups, no scan.
 create function private.survey_totals(p_survey_id bigint)
 returns jsonb
@@ -100,10 +113,6 @@ as $$
   with
   response_groups as materialized (
     select * from private.survey_response_groups(p_survey_id)
-  ),
-  networks as (
-    select n.network, n.position
-    from unnest(array['facebook', 'instagram', 'x', 'tiktok', 'whatsapp', 'youtube']) with ordinality as n(network, position)
   ),
   totals as (
     select coalesce((select sum(g.n) from response_groups g), 0) as responses,
@@ -122,9 +131,9 @@ as $$
     ),
     'byNetwork', coalesce((
       select jsonb_agg(jsonb_build_object('network', x.network, 'count', x.n, 'percent', private.percent(x.n, t.responses))
-                       order by coalesce(nw.position, case x.network when 'otra' then 7 else 8 end))
+                       order by coalesce(nw.ord, case x.network when 'otra' then 7 else 8 end))
       from (select g.network, sum(g.n) as n from response_groups g group by g.network) x
-      left join networks nw on nw.network = x.network
+      left join private.social_networks() nw on nw.network = x.network
     ), '[]'::jsonb)
   )
   from totals t;
@@ -140,18 +149,14 @@ language sql
 stable
 set search_path = ''
 as $$
-  with networks as (
-    select n.network, n.position
-    from unnest(array['facebook', 'instagram', 'x', 'tiktok', 'whatsapp', 'youtube']) with ordinality as n(network, position)
-  )
   select jsonb_agg(jsonb_build_object(
            'network',    nw.network,
            'responses',  coalesce(x.n, 0),
            'followers',  f.followers,
            'measuredOn', f.measured_on,
            'per1000',    case when f.followers > 0 then round(1000.0 * coalesce(x.n, 0) / f.followers, 2) end
-         ) order by nw.position)
-  from networks nw
+         ) order by nw.ord)
+  from private.social_networks() nw
   left join (select g.network, sum(g.n) as n from private.survey_response_groups(p_survey_id) g group by g.network) x on x.network = nw.network
   left join lateral (
     select sf.followers, sf.measured_on
@@ -163,6 +168,152 @@ as $$
 $$;
 comment on function private.survey_reach(bigint) is 'Responses per social network and per 1,000 followers of the agency on it.';
 revoke execute on function private.survey_reach(bigint) from public;
+
+-- Scale, NPS and number questions: mean, median, lowest and highest; for number questions also the
+-- distribution, each value or ten equal ranges when there are more than ten values.
+create function private.survey_number_results(p_survey_id bigint)
+returns table (question_id bigint, mean numeric, median numeric, low numeric, high numeric, distribution jsonb)
+language sql
+stable
+set search_path = ''
+as $$
+  with
+  questions as (
+    select q.id, q.type from public.survey_questions q where q.survey_id = p_survey_id and q.type in ('scale_5', 'nps', 'number')
+  ),
+  counts as materialized (
+    select c.* from private.survey_count_groups(p_survey_id) c join questions q on q.id = c.question_id
+  ),
+  answered as materialized (
+    select a.* from private.survey_answered_groups(p_survey_id) a join questions q on q.id = a.question_id
+  ),
+  numbers as materialized (
+    select c.question_id, round(sum(c.num * c.n) / sum(c.n), 2) as mean, min(c.num) as low, max(c.num) as high,
+           count(*) as distinct_values, bool_and(c.num = trunc(c.num)) as integers
+    from counts c
+    where c.g = 3 and c.num is not null
+    group by c.question_id
+  ),
+  medians as materialized (
+    select k.question_id,
+           (min(k.num) filter (where k.cum >= floor((k.total + 1) / 2)) + min(k.num) filter (where k.cum >= floor(k.total / 2) + 1)) / 2 as median
+    from (
+      select c.question_id, c.num,
+             sum(c.n) over (partition by c.question_id order by c.num) as cum,
+             sum(c.n) over (partition by c.question_id) as total
+      from counts c
+      where c.g = 3 and c.num is not null
+    ) k
+    group by k.question_id
+  ),
+  number_distribution as materialized (
+    select x.question_id,
+           jsonb_agg(jsonb_build_object(
+             'value',   x.name,
+             'label',   x.name,
+             'count',   x.n,
+             'percent', private.percent(x.n, a.n)
+           ) order by x.low) as options
+    from (
+      select c.question_id, b.low,
+             case when b.low = b.high then trim_scale(b.low)::text else trim_scale(b.low)::text || '–' || trim_scale(b.high)::text end as name,
+             sum(c.n) as n
+      from counts c
+      join questions q on q.id = c.question_id and q.type = 'number'
+      join numbers nb on nb.question_id = c.question_id
+      cross join lateral (
+        select case when nb.integers then greatest(ceil((nb.high - nb.low + 1) / 10.0), 1) else (nb.high - nb.low) / 10 end as width
+      ) w
+      cross join lateral (
+        select case when nb.distinct_values <= 10 or w.width = 0 then c.num
+                    else nb.low + least(floor((c.num - nb.low) / w.width), 9) * w.width end as low
+      ) l
+      cross join lateral (
+        select l.low,
+               case when nb.distinct_values <= 10 or w.width = 0 then c.num
+                    when nb.integers then l.low + w.width - 1
+                    else round(l.low + w.width, 2) end as high
+      ) b
+      where c.g = 3 and c.num is not null
+      group by c.question_id, b.low, b.high
+    ) x
+    join answered a on a.question_id = x.question_id and a.g = 3
+    group by x.question_id
+  )
+  select nb.question_id, nb.mean, me.median, nb.low, nb.high, nd.options
+  from numbers nb
+  left join medians me on me.question_id = nb.question_id
+  left join number_distribution nd on nd.question_id = nb.question_id;
+$$;
+comment on function private.survey_number_results(bigint) is 'Mean, median, min, max and (number questions) distribution of each numeric question of a survey.';
+revoke execute on function private.survey_number_results(bigint) from public;
+
+-- Matrix questions: per item, the count and percentage of each column.
+create function private.survey_matrix_results(p_survey_id bigint)
+returns table (question_id bigint, columns jsonb, items jsonb)
+language sql
+stable
+set search_path = ''
+as $$
+  with
+  questions as (
+    select q.id, q.type from public.survey_questions q where q.survey_id = p_survey_id and q.type = 'matrix'
+  ),
+  counts as materialized (
+    select c.* from private.survey_count_groups(p_survey_id) c join questions q on q.id = c.question_id
+  ),
+  matrix_items as materialized (
+    select i.question_id, i.key, i.label, i.position, coalesce(t.n, 0) as answered,
+           jsonb_agg(jsonb_build_object(
+             'value',   o.value,
+             'label',   o.label,
+             'count',   coalesce(c.n, 0),
+             'percent', private.percent(coalesce(c.n, 0), t.n)
+           ) order by o.position, o.value) as options
+    from public.survey_question_items i
+    join questions q on q.id = i.question_id and q.type = 'matrix'
+    join public.survey_question_options o on o.question_id = i.question_id
+    left join counts c on c.question_id = i.question_id and c.g = 3 and c.item_key = i.key and c.value = o.value
+    left join (
+      select c.question_id, c.item_key, sum(c.n) as n from counts c where c.g = 3 group by c.question_id, c.item_key
+    ) t on t.question_id = i.question_id and t.item_key = i.key
+    group by i.question_id, i.key, i.label, i.position, t.n
+  ),
+  matrices as materialized (
+    select m.question_id,
+           (select jsonb_agg(jsonb_build_object('value', o.value, 'label', o.label) order by o.position, o.value)
+            from public.survey_question_options o where o.question_id = m.question_id) as columns,
+           jsonb_agg(jsonb_build_object('key', m.key, 'label', m.label, 'answered', m.answered, 'options', m.options)
+                     order by m.position, m.key) as items
+    from matrix_items m
+    group by m.question_id
+  )
+  select * from matrices;
+$$;
+comment on function private.survey_matrix_results(bigint) is 'Columns and per-item results of each matrix question of a survey.';
+revoke execute on function private.survey_matrix_results(bigint) from public;
+
+-- Free texts (text questions and the words of «Otro») a staff member marked publishable, redacted
+-- where they asked for it.
+create function private.survey_published_texts(p_survey_id bigint)
+returns table (question_id bigint, texts jsonb, n bigint)
+language sql
+stable
+set search_path = ''
+as $$
+  select a.question_id,
+         jsonb_agg(coalesce(v.redacted_text, a.text_value) order by a.id) as texts,
+         count(*) as n
+  from public.survey_text_reviews v
+  join public.survey_answers a on a.id = v.answer_id
+  join public.survey_questions q on q.id = a.question_id and q.survey_id = p_survey_id
+  where v.publishable
+    and a.text_value is not null
+    and (q.type in ('short_text', 'long_text') or a.option_value = 'otro')
+  group by a.question_id;
+$$;
+comment on function private.survey_published_texts(bigint) is 'Publishable free texts of each question of a survey, in order of arrival, and how many.';
+revoke execute on function private.survey_published_texts(bigint) from public;
 
 -- Per question: distribution of its values, mean and median of numbers, NPS, months of dates,
 -- matrices, published free texts, and cross-tabs by channel and network.
@@ -201,72 +352,6 @@ as $$
     from questions q
     cross join lateral generate_series(case q.type when 'scale_5' then 1 else 0 end, case q.type when 'scale_5' then 5 else 10 end) as v
     where q.type in ('scale_5', 'nps')
-  ),
-  numbers as materialized (
-    select c.question_id, round(sum(c.num * c.n) / sum(c.n), 2) as mean, min(c.num) as low, max(c.num) as high,
-           count(*) as distinct_values, bool_and(c.num = trunc(c.num)) as integers
-    from counts c
-    where c.g = 3 and c.num is not null
-    group by c.question_id
-  ),
-  medians as materialized (
-    select k.question_id,
-           (min(k.num) filter (where k.cum >= floor((k.total + 1) / 2)) + min(k.num) filter (where k.cum >= floor(k.total / 2) + 1)) / 2 as median
-    from (
-      select c.question_id, c.num,
-             sum(c.n) over (partition by c.question_id order by c.num) as cum,
-             sum(c.n) over (partition by c.question_id) as total
-      from counts c
-      where c.g = 3 and c.num is not null
-    ) k
-    group by k.question_id
-  ),
-  -- Number questions: each value, or ten equal ranges when there are more than ten values.
-  number_distribution as materialized (
-    select x.question_id,
-           jsonb_agg(jsonb_build_object(
-             'value',   x.name,
-             'label',   x.name,
-             'count',   x.n,
-             'percent', private.percent(x.n, a.n)
-           ) order by x.low) as options
-    from (
-      select c.question_id, b.low,
-             case when b.low = b.high then trim_scale(b.low)::text else trim_scale(b.low)::text || '–' || trim_scale(b.high)::text end as name,
-             sum(c.n) as n
-      from counts c
-      join questions q on q.id = c.question_id and q.type = 'number'
-      join numbers nb on nb.question_id = c.question_id
-      cross join lateral (
-        select case when nb.integers then greatest(ceil((nb.high - nb.low + 1) / 10.0), 1) else (nb.high - nb.low) / 10 end as width
-      ) w
-      cross join lateral (
-        select case when nb.distinct_values <= 10 or w.width = 0 then c.num
-                    else nb.low + least(floor((c.num - nb.low) / w.width), 9) * w.width end as low
-      ) l
-      cross join lateral (
-        select l.low,
-               case when nb.distinct_values <= 10 or w.width = 0 then c.num
-                    when nb.integers then l.low + w.width - 1
-                    else round(l.low + w.width, 2) end as high
-      ) b
-      where c.g = 3 and c.num is not null
-      group by c.question_id, b.low, b.high
-    ) x
-    join answered a on a.question_id = x.question_id and a.g = 3
-    group by x.question_id
-  ),
-  published as materialized (
-    select a.question_id,
-           jsonb_agg(coalesce(v.redacted_text, a.text_value) order by a.id) as texts,
-           count(*) as n
-    from public.survey_text_reviews v
-    join public.survey_answers a on a.id = v.answer_id
-    join questions q on q.id = a.question_id
-    where v.publishable
-      and a.text_value is not null
-      and (q.type in ('short_text', 'long_text') or a.option_value = 'otro')
-    group by a.question_id
   ),
   text_totals as materialized (
     select c.question_id, sum(c.texts) as n
@@ -324,32 +409,6 @@ as $$
     where d.g in (1, 2)
     group by d.question_id
   ),
-  matrix_items as materialized (
-    select i.question_id, i.key, i.label, i.position, coalesce(t.n, 0) as answered,
-           jsonb_agg(jsonb_build_object(
-             'value',   o.value,
-             'label',   o.label,
-             'count',   coalesce(c.n, 0),
-             'percent', private.percent(coalesce(c.n, 0), t.n)
-           ) order by o.position, o.value) as options
-    from public.survey_question_items i
-    join questions q on q.id = i.question_id and q.type = 'matrix'
-    join public.survey_question_options o on o.question_id = i.question_id
-    left join counts c on c.question_id = i.question_id and c.g = 3 and c.item_key = i.key and c.value = o.value
-    left join (
-      select c.question_id, c.item_key, sum(c.n) as n from counts c where c.g = 3 group by c.question_id, c.item_key
-    ) t on t.question_id = i.question_id and t.item_key = i.key
-    group by i.question_id, i.key, i.label, i.position, t.n
-  ),
-  matrices as materialized (
-    select m.question_id,
-           (select jsonb_agg(jsonb_build_object('value', o.value, 'label', o.label) order by o.position, o.value)
-            from public.survey_question_options o where o.question_id = m.question_id) as columns,
-           jsonb_agg(jsonb_build_object('key', m.key, 'label', m.label, 'answered', m.answered, 'options', m.options)
-                     order by m.position, m.key) as items
-    from matrix_items m
-    group by m.question_id
-  ),
   nps as materialized (
     select c.question_id,
            coalesce(sum(c.n) filter (where c.num >= 9), 0) as promoters,
@@ -381,15 +440,15 @@ as $$
            )
            || case
                 when q.type in ('single_choice', 'multiple_choice') then jsonb_build_object('options', d.options)
-                when q.type in ('scale_5', 'nps', 'number', 'date') then jsonb_build_object('distribution', coalesce(d.options, md.options, nd.options, '[]'::jsonb))
+                when q.type in ('scale_5', 'nps', 'number', 'date') then jsonb_build_object('distribution', coalesce(d.options, md.options, nr.distribution, '[]'::jsonb))
                 when q.type = 'matrix' then jsonb_build_object('columns', coalesce(mx.columns, '[]'::jsonb), 'items', coalesce(mx.items, '[]'::jsonb))
                 else '{}'::jsonb
               end
            || case when q.type in ('scale_5', 'nps', 'number') then jsonb_build_object(
-                'mean',   nb.mean,
-                'median', trim_scale(round(me.median, 2)),
-                'min',    nb.low,
-                'max',    nb.high
+                'mean',   nr.mean,
+                'median', trim_scale(round(nr.median, 2)),
+                'min',    nr.low,
+                'max',    nr.high
               ) else '{}'::jsonb end
            || case when q.type = 'nps' then jsonb_build_object('nps', jsonb_build_object(
                 'promoters',         coalesce(s.promoters, 0),
@@ -412,11 +471,9 @@ as $$
     join answered a on a.question_id = q.id and a.g = 3
     left join distribution d on d.question_id = q.id and d.g = 3
     left join months md on md.question_id = q.id
-    left join number_distribution nd on nd.question_id = q.id
-    left join matrices mx on mx.question_id = q.id
-    left join numbers nb on nb.question_id = q.id
-    left join medians me on me.question_id = q.id
-    left join published p on p.question_id = q.id
+    left join private.survey_matrix_results(p_survey_id) mx on mx.question_id = q.id
+    left join private.survey_number_results(p_survey_id) nr on nr.question_id = q.id
+    left join private.survey_published_texts(p_survey_id) p on p.question_id = q.id
     left join text_totals tt on tt.question_id = q.id
     left join cross_tabs ct on ct.question_id = q.id
     left join nps s on s.question_id = q.id
