@@ -23,9 +23,9 @@ $$;
 comment on function private.survey_answer_date(text) is 'A YYYY-MM-DD text as a date between 1900 and 2100, or null (date answers).';
 revoke execute on function private.survey_answer_date(text) from public;
 
--- Conditional display: is the earlier answer one of the condition's values? p_shown holds the valid
--- answers of the questions shown so far ({"key": "value" | ["a","b"] | 4}), so a condition on a
--- hidden question is never met and chains of conditions hide together.
+-- Conditional display: is the earlier answer one of the condition's values? p_shown holds valid
+-- answers of shown questions only ({"key": "value" | ["a","b"] | 4}), so a condition on a hidden
+-- question is never met and chains of conditions hide together (see private.check_survey_answers).
 create function private.survey_condition_met(p_condition jsonb, p_shown jsonb)
 returns boolean
 language sql

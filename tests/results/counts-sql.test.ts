@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
 import { request } from '../support/http.ts';
@@ -9,7 +9,7 @@ import { SUBMISSIONS, createResultsSurvey, createSeedLikeSurvey, submitAll } fro
 import { compareCsvWithResults } from './reimport.ts';
 
 /** The kept counts of a survey, summed over their counter slots, as rows to compare. */
-async function keptCounts(slug: string, db: Sql = sql) {
+async function keptCounts(slug: string, db: Sql | TransactionSql = sql) {
   const answers = await db`
     select c.question_id, c.item_key, c.value, c.channel, c.network, sum(c.answers)::int as answers, sum(c.texts)::int as texts
     from private.survey_answer_counts c join public.survey_questions q on q.id = c.question_id join public.surveys s on s.id = q.survey_id
