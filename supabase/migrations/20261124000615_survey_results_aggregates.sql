@@ -315,17 +315,17 @@ $$;
 comment on function private.survey_published_texts(bigint) is 'Publishable free texts of each question of a survey, in order of arrival, and how many.';
 revoke execute on function private.survey_published_texts(bigint) from public;
 
--- Per question: distribution of its values, mean and median of numbers, NPS, months of dates,
--- matrices, published free texts, and cross-tabs by channel and network.
-create function private.survey_question_results(p_survey_id bigint)
-returns jsonb
+-- Counts per value of each question (not matrices) and group, with its percentage of the group's
+-- respondents: overall (g = 3, with labels) and by channel (g = 1) and network (g = 2).
+create function private.survey_distributions(p_survey_id bigint)
+returns table (question_id bigint, g integer, grp text, answered numeric, options jsonb)
 language sql
 stable
 set search_path = ''
 as $$
   with
   questions as (
-    select q.id, q.key, q.type, q.label, q.section, q.position, q.allow_other
+    select q.id, q.type, q.allow_other
     from public.survey_questions q
     where q.survey_id = p_survey_id
   ),
@@ -353,12 +353,6 @@ as $$
     cross join lateral generate_series(case q.type when 'scale_5' then 1 else 0 end, case q.type when 'scale_5' then 5 else 10 end) as v
     where q.type in ('scale_5', 'nps')
   ),
-  text_totals as materialized (
-    select c.question_id, sum(c.texts) as n
-    from counts c
-    where c.g = 3
-    group by c.question_id
-  ),
   -- Counts per value of one question and group, with its percentage of the group's respondents.
   distribution as materialized (
     select d.question_id, a.g, a.grp, a.n as answered,
@@ -376,6 +370,31 @@ as $$
       on c.question_id = d.question_id and c.value = d.value and c.item_key is null and c.g = a.g
      and (a.g = 3 or coalesce(c.channel, c.network) = a.grp)
     group by d.question_id, a.g, a.grp, a.n
+  )
+  select * from distribution;
+$$;
+comment on function private.survey_distributions(bigint) is 'Distribution of the values of each question of a survey (matrices aside), overall and by channel and network.';
+revoke execute on function private.survey_distributions(bigint) from public;
+
+-- Cross-tabs of choice and scale questions by channel and by network, with the mean (scale) and NPS
+-- score of each group.
+create function private.survey_cross_tabs(p_survey_id bigint)
+returns table (question_id bigint, by_channel jsonb, by_network jsonb)
+language sql
+stable
+set search_path = ''
+as $$
+  with
+  questions as (
+    select q.id, q.type, q.allow_other
+    from public.survey_questions q
+    where q.survey_id = p_survey_id
+  ),
+  counts as materialized (
+    select * from private.survey_count_groups(p_survey_id) c where c.g in (1, 2)
+  ),
+  distribution as materialized (
+    select * from private.survey_distributions(p_survey_id) d where d.g in (1, 2)
   ),
   -- Mean (scale) and NPS score of each channel or network group.
   group_stats as materialized (
@@ -408,6 +427,37 @@ as $$
     ) x
     where d.g in (1, 2)
     group by d.question_id
+  )
+  select * from cross_tabs;
+$$;
+comment on function private.survey_cross_tabs(bigint) is 'Results of each choice and scale question of a survey by channel and by network.';
+revoke execute on function private.survey_cross_tabs(bigint) from public;
+
+-- Per question: distribution of its values, mean and median of numbers, NPS, months of dates,
+-- matrices, published free texts, and cross-tabs by channel and network.
+create function private.survey_question_results(p_survey_id bigint)
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  with
+  questions as (
+    select q.id, q.key, q.type, q.label, q.section, q.position, q.allow_other
+    from public.survey_questions q
+    where q.survey_id = p_survey_id
+  ),
+  counts as materialized (
+    select * from private.survey_count_groups(p_survey_id)
+  ),
+  answered as materialized (
+    select * from private.survey_answered_groups(p_survey_id)
+  ),
+  text_totals as materialized (
+    select c.question_id, sum(c.texts) as n
+    from counts c
+    where c.g = 3
+    group by c.question_id
   ),
   nps as materialized (
     select c.question_id,
@@ -469,13 +519,13 @@ as $$
               ) else '{}'::jsonb end as result
     from questions q
     join answered a on a.question_id = q.id and a.g = 3
-    left join distribution d on d.question_id = q.id and d.g = 3
+    left join private.survey_distributions(p_survey_id) d on d.question_id = q.id and d.g = 3
     left join months md on md.question_id = q.id
     left join private.survey_matrix_results(p_survey_id) mx on mx.question_id = q.id
     left join private.survey_number_results(p_survey_id) nr on nr.question_id = q.id
     left join private.survey_published_texts(p_survey_id) p on p.question_id = q.id
     left join text_totals tt on tt.question_id = q.id
-    left join cross_tabs ct on ct.question_id = q.id
+    left join private.survey_cross_tabs(p_survey_id) ct on ct.question_id = q.id
     left join nps s on s.question_id = q.id
   )
   select coalesce((select jsonb_agg(qr.result order by qr.position, qr.id) from question_results qr), '[]'::jsonb);
