@@ -6,11 +6,13 @@ import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
+import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
 import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
   { name: 'page-weight', run: benchPageWeight },
+  { name: 'survey-submit', run: benchSurveySubmit },
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
   { name: 'tickets', run: benchTickets },

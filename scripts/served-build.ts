@@ -22,15 +22,16 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * The production build served by `npm start --no-build` on a free port, against the given database,
- * with fixed test secrets and the client-address header trusted so tests can act as many clients.
+ * The production build served by `npm start --no-build` on a free port, against the given database
+ * (null: the embedded default, migrated and seeded on start), with fixed test secrets and the
+ * client-address header trusted so tests can act as many clients.
  */
-export async function startServedBuild(databaseUrl: string): Promise<ServedBuild> {
+export async function startServedBuild(databaseUrl: string | null): Promise<ServedBuild> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'participa-data-'));
-  const env = {
-    DATABASE_URL: databaseUrl,
+  const env: Record<string, string> = {
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     DATA_DIR: dataDir,
     PORT: String(port),
     TRUST_CLIENT_IP_HEADER: '1',
@@ -39,10 +40,12 @@ export async function startServedBuild(databaseUrl: string): Promise<ServedBuild
     // Tests drive the e-mail sender themselves (tests/email), each on its own messages.
     EMAIL_DRAIN_SECONDS: '0',
   };
-  const child = spawn(process.execPath, ['scripts/start.ts', '--no-build', '--no-seed'], {
+  const childEnv = { ...process.env, ...env };
+  if (!databaseUrl) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, ['scripts/start.ts', '--no-build', ...(databaseUrl ? ['--no-seed'] : [])], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env },
+    env: childEnv,
   });
   await waitForHealth(url, child);
   return {

@@ -1,25 +1,26 @@
 import { gzipSync } from 'node:zlib';
+import type { Sql, TransactionSql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
 import { request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { postJson } from '../support/http.ts';
-import { createResultsSurvey, createSeedLikeSurvey, submitAll } from './fixture.ts';
+import { SUBMISSIONS, createResultsSurvey, createSeedLikeSurvey, submitAll } from './fixture.ts';
 import { compareCsvWithResults } from './reimport.ts';
 
-/** The kept counts of a survey, as rows to compare. */
-async function keptCounts(slug: string) {
-  const answers = await sql`
-    select c.question_id, c.item_key, c.value, c.channel, c.network, c.answers::int, c.texts::int
+/** The kept counts of a survey, summed over their counter slots, as rows to compare. */
+async function keptCounts(slug: string, db: Sql | TransactionSql = sql) {
+  const answers = await db`
+    select c.question_id, c.item_key, c.value, c.channel, c.network, sum(c.answers)::int as answers, sum(c.texts)::int as texts
     from private.survey_answer_counts c join public.survey_questions q on q.id = c.question_id join public.surveys s on s.id = q.survey_id
-    where s.slug = ${slug} and c.answers <> 0 order by 1, 2, 3, 4, 5`;
-  const respondents = await sql`
-    select c.question_id, c.channel, c.network, c.respondents::int
+    where s.slug = ${slug} group by 1, 2, 3, 4, 5 having sum(c.answers) <> 0 order by 1, 2, 3, 4, 5`;
+  const respondents = await db`
+    select c.question_id, c.channel, c.network, sum(c.respondents)::int as respondents
     from private.survey_question_respondents c join public.survey_questions q on q.id = c.question_id join public.surveys s on s.id = q.survey_id
-    where s.slug = ${slug} and c.respondents <> 0 order by 1, 2, 3`;
-  const responses = await sql`
-    select c.channel, c.network, c.responses::int from private.survey_response_counts c join public.surveys s on s.id = c.survey_id
-    where s.slug = ${slug} and c.responses <> 0 order by 1, 2`;
+    where s.slug = ${slug} group by 1, 2, 3 having sum(c.respondents) <> 0 order by 1, 2, 3`;
+  const responses = await db`
+    select c.channel, c.network, sum(c.responses)::int as responses from private.survey_response_counts c join public.surveys s on s.id = c.survey_id
+    where s.slug = ${slug} group by 1, 2 having sum(c.responses) <> 0 order by 1, 2`;
   return { answers, respondents, responses };
 }
 
@@ -29,18 +30,7 @@ async function recounted(slug: string) {
   await sql
     .begin(async (tx) => {
       await tx`select private.rebuild_answer_counts((select id from public.surveys where slug = ${slug}))`;
-      const answers = await tx`
-        select c.question_id, c.item_key, c.value, c.channel, c.network, c.answers::int, c.texts::int
-        from private.survey_answer_counts c join public.survey_questions q on q.id = c.question_id join public.surveys s on s.id = q.survey_id
-        where s.slug = ${slug} and c.answers <> 0 order by 1, 2, 3, 4, 5`;
-      const respondents = await tx`
-        select c.question_id, c.channel, c.network, c.respondents::int
-        from private.survey_question_respondents c join public.survey_questions q on q.id = c.question_id join public.surveys s on s.id = q.survey_id
-        where s.slug = ${slug} and c.respondents <> 0 order by 1, 2, 3`;
-      const responses = await tx`
-        select c.channel, c.network, c.responses::int from private.survey_response_counts c join public.surveys s on s.id = c.survey_id
-        where s.slug = ${slug} and c.responses <> 0 order by 1, 2`;
-      result = { answers, respondents, responses };
+      result = await keptCounts(slug, tx);
       throw new Error('rollback');
     })
     .catch((error) => {
@@ -68,6 +58,15 @@ describe('kept counts', () => {
     const temas = body.questions.find((q: any) => q.id === 'temas');
     expect(temas.answered).toBe(3); // response 2 lost its only option, response 5 is gone
     expect(temas.options.map((o: any) => [o.value, o.count])).toEqual([['precio', 1], ['horario', 1], ['trato', 2]]);
+  });
+
+  it('equal a full recount when many responses arrive at once, each connection adding to its own slot', async () => {
+    const slug = await createResultsSurvey('conteos-a-la-vez');
+    // Four rounds of the six submissions in parallel: the same options from many connections at once.
+    await Promise.all(Array.from({ length: 4 }, () => Promise.all(SUBMISSIONS.map((s) => submitAll(slug, [s])))));
+    const kept = await keptCounts(slug);
+    expect(kept).toEqual(await recounted(slug));
+    expect(kept.responses.reduce((sum, r) => sum + r.responses, 0)).toBe(24);
   });
 
   it('keep the tables private: anon may not read responses, reviews or counts, but may read followers', async () => {

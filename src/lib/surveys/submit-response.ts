@@ -9,6 +9,17 @@ import type { SurveyDefinition } from './schemas.ts';
 /** `caller`: staff (e.g. an interviewer typing a phone answer) may send channel `phone`; the public may not. */
 export type SubmissionMeta = { client: string; idempotencyKey: string | null; caller?: Caller };
 
+/** Building a schema costs far more than parsing with it: one per cached definition and kind of caller. */
+const schemas = new WeakMap<SurveyDefinition, Map<boolean, ReturnType<typeof answerSchema>>>();
+
+function schemaFor(def: SurveyDefinition, allowPhone: boolean): ReturnType<typeof answerSchema> {
+  const byCaller = schemas.get(def) ?? new Map<boolean, ReturnType<typeof answerSchema>>();
+  schemas.set(def, byCaller);
+  const schema = byCaller.get(allowPhone) ?? answerSchema(def, { allowPhone });
+  byCaller.set(allowPhone, schema);
+  return schema;
+}
+
 /** A filled honeypot gets the same answer as any invalid form, with no hint of why. */
 const honeypotTripped = (value: unknown) => value !== undefined && value !== '';
 
@@ -21,7 +32,7 @@ export async function submitResponse(slug: string, body: Record<string, unknown>
   let survey = await recentSurvey(slug);
   if (!survey) return fail({ code: 'not_found', message: 'No existe una encuesta con esa dirección.' });
   if (honeypotTripped(website)) return fail({ code: 'validation_failed', message: 'No pudimos aceptar este envío.' });
-  const check = (def: SurveyDefinition) => validate(answerSchema(def, { allowPhone: meta.caller?.kind === 'staff' }), rest);
+  const check = (def: SurveyDefinition) => validate(schemaFor(def, meta.caller?.kind === 'staff'), rest);
   let input = check(survey);
   if (!input.ok) {
     // The copy may predate a staff edit (a new option or question): judge a rejection on the current one.

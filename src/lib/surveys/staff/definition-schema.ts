@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CONDITION_SOURCE_TYPES, OTHER_VALUE, QUESTION_TYPES, type QuestionType } from '../schemas.ts';
 
-// Same rules and words as private.survey_definition_errors (migration 0300), which checks again.
+// Same rules and words as private.survey_definition_errors (migration 0340), which checks again.
 export const SLUG_MESSAGE = 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.';
 const KEY_MESSAGE = 'Use una clave que empiece por letra, con minúsculas, números y guion bajo (máximo 60), sin «__».';
 const OPTION_MESSAGE = 'Cada opción necesita un valor (minúsculas, números y guion bajo, máximo 60) y una etiqueta (máximo 200 caracteres).';
