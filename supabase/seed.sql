@@ -117,8 +117,8 @@ alter table public.plan_activities enable trigger plan_activities_audit;
 alter table public.plan_evidence enable trigger plan_evidence_audit;
 
 -- CONSENT NOTICE
-insert into public.consent_texts (version, purpose, body, published_at) values
-  ('encuestas-v1',
+insert into public.consent_texts (version, capability, purpose, body, published_at) values
+  ('encuestas-v1', 'surveys',
    'Analizar las respuestas de las encuestas de participación ciudadana para planear y mejorar los servicios de la agencia.',
    'Aviso de privacidad (Ley 1581 de 2012 y Decreto 1377 de 2013). La agencia, como responsable del tratamiento, '
    || 'recogerá sus respuestas a esta encuesta con la única finalidad de analizar la oferta y la calidad de sus servicios '

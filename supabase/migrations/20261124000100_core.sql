@@ -273,11 +273,13 @@ revoke execute on function private.idempotency_settle(text, text, jsonb) from pu
 -- CONSENT TEXTS
 create table public.consent_texts (
   version      text        primary key,
+  capability   text        not null check (capability ~ '^[a-z][a-z_]*$'),
   purpose      text        not null,
   body         text        not null,
   published_at timestamptz not null default now()
 );
 comment on table public.consent_texts is 'Published versions of the personal-data notices (Ley 1581 de 2012). Never edited: a new wording is a new version.';
+comment on column public.consent_texts.capability is 'Whose forms show the notice (surveys, tickets, …): a new survey takes the latest notice of surveys, never another capability''s.';
 comment on column public.consent_texts.purpose is 'Finalidad del tratamiento, as shown to the citizen.';
 comment on column public.consent_texts.body is 'Full notice text in Spanish: responsable, finalidad, derechos del titular.';
 

@@ -199,7 +199,7 @@ begin
         'draft',
         private.try_timestamptz(nullif(p_definition ->> 'opensAt', '')),
         private.try_timestamptz(nullif(p_definition ->> 'closesAt', '')),
-        (select c.version from public.consent_texts c order by c.published_at desc, c.version limit 1)
+        (select c.version from public.consent_texts c where c.capability = 'surveys' order by c.published_at desc, c.version limit 1)
       )
       returning * into v_survey;
       v_created := true;

@@ -13,8 +13,8 @@
 
 -- PERSONAL-DATA NOTICE
 -- Inserted here, not in the seed: every event needs one to take registrations, on any database.
-insert into public.consent_texts (version, purpose, body, published_at) values
-  ('boleteria-v1',
+insert into public.consent_texts (version, capability, purpose, body, published_at) values
+  ('boleteria-v1', 'tickets',
    'Expedir y validar su boleta para el evento, enviarle la boleta y los avisos del evento por correo y, si se inscribe en la lista de espera, ofrecerle los cupos que se liberen.',
    'Aviso de privacidad (Ley 1581 de 2012 y Decreto 1377 de 2013). La agencia, como responsable del tratamiento, '
    || 'recogerá su nombre, tipo y número de documento, correo electrónico y, si lo da, su teléfono, con la única finalidad '

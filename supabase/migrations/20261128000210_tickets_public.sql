@@ -2,11 +2,6 @@
 -- secret, and cancelling. Seats given back go first to the waiting list (private.release_seats, in
 -- …000220_tickets_waitlist.sql). Tables and the seat invariant: …000200_tickets_tables.sql.
 
--- staff_save_survey gives a new survey the most recently published notice of any purpose; dating the
--- ticket notice before the survey one keeps surveys on theirs. TODO(merge): let surveys pick their
--- notice by purpose, then drop this.
-update public.consent_texts set published_at = '2026-01-15 08:00-05' where version = 'boleteria-v1';
-
 insert into private.rate_limit_rules (bucket, max_hits, window_seconds) values
   ('ticket_registration', 10, 600),
   ('ticket_cancel', 20, 600)
