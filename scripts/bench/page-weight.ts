@@ -2,7 +2,19 @@ import { gzipSync } from 'node:zlib';
 import type { BenchContext } from './types.ts';
 import { servedBuild } from './served.ts';
 
-const PAGES = ['/', '/encuestas', '/encuestas/oferta-de-servicios', '/encuestas/oferta-de-servicios/gracias', '/resultados', '/datos-personales'];
+const PAGES = [
+  '/',
+  '/encuestas',
+  '/encuestas/oferta-de-servicios',
+  '/encuestas/oferta-de-servicios/gracias',
+  '/resultados',
+  '/resultados/oferta-de-servicios',
+  '/informes/telefonico/satisfaccion-telefonica',
+  '/servicios/boleteria',
+  '/servicios/boleteria/leones-vs-halcones',
+  '/informes/boleteria',
+  '/datos-personales',
+];
 
 /** Budget: read pages ≤ 50 KB gzip including CSS, 0 bytes of client JavaScript. */
 export async function benchPageWeight({ databaseUrl, log }: BenchContext): Promise<void> {
