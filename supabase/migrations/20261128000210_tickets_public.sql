@@ -15,10 +15,14 @@ on conflict (bucket) do nothing;
 
 create function private.sha256_hex(p_value text)
 returns text
-language sql
+language plpgsql
 immutable
+set search_path = ''
 as $$
-  select encode(sha256(convert_to(p_value, 'UTF8')), 'hex');
+begin
+  -- plpgsql: convert_to is only stable, so as sql this would never inline and be planned on every call.
+  return encode(sha256(convert_to(p_value, 'UTF8')), 'hex');
+end;
 $$;
 comment on function private.sha256_hex(text) is 'SHA-256 of a secret, hex: what the tables keep instead of cancel secrets and claim tokens.';
 revoke execute on function private.sha256_hex(text) from public;
