@@ -29,21 +29,24 @@ alter table private.email_outbox enable row level security;
 
 create function private.enqueue_email(p_template text, p_recipient text, p_payload jsonb, p_dedupe_key text default null)
 returns bigint
-language sql
+language plpgsql
 volatile
 set search_path = ''
 as $$
+-- plpgsql, not sql: its plans are cached for the session instead of planned again on every message.
+declare
+  v_id bigint;
+begin
   -- Called inside the caller's transaction; a repeated dedupe key returns the existing message.
-  with inserted as (
-    insert into private.email_outbox (template, recipient, payload, dedupe_key)
-    values (p_template, lower(trim(p_recipient)), coalesce(p_payload, '{}'::jsonb), p_dedupe_key)
-    on conflict (dedupe_key) do nothing
-    returning id
-  )
-  select id from inserted
-  union all
-  select id from private.email_outbox where dedupe_key = p_dedupe_key and not exists (select 1 from inserted)
-  limit 1;
+  insert into private.email_outbox (template, recipient, payload, dedupe_key)
+  values (p_template, lower(trim(p_recipient)), coalesce(p_payload, '{}'::jsonb), p_dedupe_key)
+  on conflict (dedupe_key) do nothing
+  returning id into v_id;
+  if v_id is null then
+    select id into v_id from private.email_outbox where dedupe_key = p_dedupe_key;
+  end if;
+  return v_id;
+end;
 $$;
 comment on function private.enqueue_email(text, text, jsonb, text) is 'Queues one e-mail in the current transaction; returns its id (the existing one for a repeated dedupe key).';
 revoke execute on function private.enqueue_email(text, text, jsonb, text) from public;

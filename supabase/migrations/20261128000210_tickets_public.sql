@@ -8,14 +8,21 @@ insert into private.rate_limit_rules (bucket, max_hits, window_seconds) values
 on conflict (bucket) do nothing;
 
 -- HELPERS
+-- The one-expression SQL helpers below carry no `set search_path` (everything in them is schema-qualified
+-- or pg_catalog, and none is security definer): a SET clause keeps the planner from inlining them, and a
+-- SQL function that is not inlined is parsed and planned again on every call, which the seat claim's hot
+-- path paid several times per ticket.
 
 create function private.sha256_hex(p_value text)
 returns text
-language sql
+language plpgsql
 immutable
 set search_path = ''
 as $$
-  select encode(sha256(convert_to(p_value, 'UTF8')), 'hex');
+begin
+  -- plpgsql: convert_to is only stable, so as sql this would never inline and be planned on every call.
+  return encode(sha256(convert_to(p_value, 'UTF8')), 'hex');
+end;
 $$;
 comment on function private.sha256_hex(text) is 'SHA-256 of a secret, hex: what the tables keep instead of cancel secrets and claim tokens.';
 revoke execute on function private.sha256_hex(text) from public;
@@ -24,7 +31,6 @@ create function private.new_secret()
 returns text
 language sql
 volatile
-set search_path = ''
 as $$
   -- gen_random_uuid() is core PostgreSQL (no pgcrypto on every host) and draws from a CSPRNG:
   -- two of them give 244 random bits.
@@ -35,18 +41,22 @@ revoke execute on function private.new_secret() from public;
 
 create function private.new_ticket_code()
 returns text
-language sql
+language plpgsql
 volatile
 set search_path = ''
 as $$
+declare
   -- 8 characters of Crockford base 32 (no I, L, O, U: nothing to misread at the door) from the first
   -- 40 bits of a v4 UUID, all random (its version digit comes later). Guessing a valid code is hopeless.
-  select substr(a, ((n >> 35) & 31)::int + 1, 1) || substr(a, ((n >> 30) & 31)::int + 1, 1)
+  a constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  n constant bigint := ('x' || left(replace(gen_random_uuid()::text, '-', ''), 10))::bit(40)::bigint;
+begin
+  -- plpgsql, not sql: its expression plans are cached instead of planned again on every ticket.
+  return substr(a, ((n >> 35) & 31)::int + 1, 1) || substr(a, ((n >> 30) & 31)::int + 1, 1)
       || substr(a, ((n >> 25) & 31)::int + 1, 1) || substr(a, ((n >> 20) & 31)::int + 1, 1) || '-'
       || substr(a, ((n >> 15) & 31)::int + 1, 1) || substr(a, ((n >> 10) & 31)::int + 1, 1)
-      || substr(a, ((n >> 5) & 31)::int + 1, 1) || substr(a, (n & 31)::int + 1, 1)
-  from (select '0123456789ABCDEFGHJKMNPQRSTVWXYZ' as a,
-               ('x' || left(replace(gen_random_uuid()::text, '-', ''), 10))::bit(40)::bigint as n) r;
+      || substr(a, ((n >> 5) & 31)::int + 1, 1) || substr(a, (n & 31)::int + 1, 1);
+end;
 $$;
 comment on function private.new_ticket_code() is 'A random ticket code XXXX-XXXX (Crockford base 32). Uniqueness is the table''s constraint.';
 revoke execute on function private.new_ticket_code() from public;
@@ -55,7 +65,6 @@ create function private.event_state(p_event public.events)
 returns text
 language sql
 stable
-set search_path = ''
 as $$
   select case
     when p_event.status = 'cancelled' then 'cancelled'
@@ -167,7 +176,6 @@ create function private.registration_fields(
 returns jsonb
 language sql
 stable
-set search_path = ''
 as $$
   select jsonb_strip_nulls(jsonb_build_object(
     'fullName', case when p_full_name is null or char_length(p_full_name) not between 3 and 120
@@ -195,7 +203,6 @@ create function private.normalise_document(p_value text)
 returns text
 language sql
 immutable
-set search_path = ''
 as $$
   select nullif(upper(regexp_replace(coalesce(p_value, ''), '[\s.-]', '', 'g')), '');
 $$;
@@ -206,16 +213,17 @@ create function private.normalise_text(p_value text)
 returns text
 language sql
 immutable
-set search_path = ''
 as $$
   select nullif(regexp_replace(btrim(coalesce(p_value, '')), '\s+', ' ', 'g'), '');
 $$;
 comment on function private.normalise_text(text) is 'Trimmed, inner runs of spaces collapsed, null when empty.';
 revoke execute on function private.normalise_text(text) from public;
 
--- Writes a ticket for seats the caller already secured (the seat claim below, or a held waiting-list
--- offer): consent record, registration and the ticket e-mail, in the caller's transaction. Raises
--- unique_violation when the document already holds a ticket for the event.
+-- Writes a ticket: consent record, registration and the ticket e-mail, in the caller's transaction,
+-- for seats the caller secures (the seat claim below, right after this) or already holds (a waiting-list
+-- offer). Null when the document already holds a ticket for the event: then nothing is written. The
+-- document's unique index decides that (insert … on conflict do nothing), not a caught unique_violation:
+-- no subtransaction on the hot path.
 create function private.issue_ticket(
   p_event         public.events,
   p_full_name     text,
@@ -236,12 +244,8 @@ declare
   v_consent_id uuid := gen_random_uuid();
   v_code       text;
   v_secret     text := private.new_secret();
-  v_purpose    text;
+  v_written    boolean;
 begin
-  select purpose into strict v_purpose from public.consent_texts where version = p_event.consent_version;
-  insert into private.consents (id, subject_table, subject_id, text_version, purpose, channel)
-  values (v_consent_id, 'event_registrations', v_id, p_event.consent_version, v_purpose, 'web');
-
   -- A code already in use (one chance in a trillion per pair) is drawn again. Checked, not caught: a
   -- subtransaction per ticket would cost more than the lookup, and the unique constraint still guards
   -- the impossible race of two new tickets drawing the same unused code at once.
@@ -249,11 +253,27 @@ begin
     v_code := private.new_ticket_code();
     exit when not exists (select from public.event_registrations where code = v_code);
   end loop;
-  insert into public.event_registrations
-    (id, event_id, code, cancel_secret_hash, quantity, full_name, document_type, document_id, email, phone, consent_id, source)
-  values
-    (v_id, p_event.id, v_code, private.sha256_hex(v_secret), p_quantity, p_full_name, p_document_type, p_document_id,
-     p_email, p_phone, v_consent_id, p_source);
+  -- Registration and its consent record in one statement: the consent is written only when the
+  -- registration is (the foreign key between them is checked at the end of the statement).
+  with registration as (
+    insert into public.event_registrations
+      (id, event_id, code, cancel_secret_hash, quantity, full_name, document_type, document_id, email, phone, consent_id, source)
+    values
+      (v_id, p_event.id, v_code, private.sha256_hex(v_secret), p_quantity, p_full_name, p_document_type, p_document_id,
+       p_email, p_phone, v_consent_id, p_source)
+    on conflict (event_id, document_type, document_id) where status = 'active' do nothing
+    returning id
+  ), consent as (
+    insert into private.consents (id, subject_table, subject_id, text_version, purpose, channel)
+    select v_consent_id, 'event_registrations', r.id, t.version, t.purpose, 'web'
+    from registration r
+    join public.consent_texts t on t.version = p_event.consent_version
+    returning id
+  )
+  select exists (select from consent) into v_written;
+  if not v_written then
+    return null;
+  end if;
 
   -- The cancel secret travels in clear only in this payload, so the e-mail can carry the link; the
   -- sender purges payloads once sent.
@@ -270,7 +290,7 @@ begin
   return jsonb_build_object('code', v_code, 'quantity', p_quantity, 'cancelSecret', v_secret);
 end;
 $$;
-comment on function private.issue_ticket(public.events, text, text, text, text, text, integer, text) is 'Consent, registration and ticket e-mail for seats already secured; returns {code, quantity, cancelSecret}. Raises unique_violation on a second ticket for the same document.';
+comment on function private.issue_ticket(public.events, text, text, text, text, text, integer, text) is 'Consent, registration and ticket e-mail; returns {code, quantity, cancelSecret}, or null (nothing written) on a second ticket for the same document.';
 revoke execute on function private.issue_ticket(public.events, text, text, text, text, text, integer, text) from public;
 
 -- READS
@@ -377,7 +397,6 @@ declare
   v_phone       text := private.normalise_text(p_phone);
   v_ticket      jsonb;
   v_left        integer;
-  v_constraint  text;
 begin
   -- 1. Idempotency and rate limit.
   v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'ticket_registration', p_client);
@@ -411,34 +430,31 @@ begin
     return private.idempotency_settle(v_scope, p_idempotency_key, private.sold_out(v_event.remaining));
   end if;
 
-  -- 5. Ticket, then seats, in one subtransaction: the registration is written first so the event row
-  -- (the one every claim queues on) stays locked only from the seat update to the commit. If the
-  -- seats are gone meanwhile, or the document already holds a ticket, everything is undone.
-  begin
-    v_ticket := private.issue_ticket(v_event, v_name, v_doc_type, v_doc_id, v_email, v_phone, p_quantity, 'web');
+  -- 5. Ticket, then seats: the registration is written first so the event row (the one every claim
+  -- queues on) stays locked only from the seat update to the commit. A document that already holds a
+  -- ticket writes nothing and leaves the seats alone.
+  v_ticket := private.issue_ticket(v_event, v_name, v_doc_type, v_doc_id, v_email, v_phone, p_quantity, 'web');
+  if v_ticket is null then
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('duplicate',
+      'Ya hay una boleta a nombre de este documento para este evento. Búsquela en su correo; si necesita cambiarla, cancélela desde el enlace del correo e inscríbase de nuevo.',
+      jsonb_build_object('documentId', 'Este documento ya tiene boletas para este evento.')));
+  end if;
 
-    update public.events
-    set remaining = remaining - p_quantity
-    where id = v_event.id and remaining >= p_quantity
-    returning remaining into v_left;
+  update public.events
+  set remaining = remaining - p_quantity
+  where id = v_event.id and remaining >= p_quantity;
 
-    if not found then
-      raise exception using errcode = 'PT409', message = 'sold_out';
-    end if;
-  exception
-    when unique_violation then
-      -- Only the document's constraint means «duplicate»; anything else is a fault to surface.
-      get stacked diagnostics v_constraint = constraint_name;
-      if v_constraint is distinct from 'event_registrations_document_key' then
-        raise;
-      end if;
-      return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('duplicate',
-        'Ya hay una boleta a nombre de este documento para este evento. Búsquela en su correo; si necesita cambiarla, cancélela desde el enlace del correo e inscríbase de nuevo.',
-        jsonb_build_object('documentId', 'Este documento ya tiene boletas para este evento.')));
-    when sqlstate 'PT409' then
-      select remaining into v_left from public.events where id = v_event.id;
-      return private.idempotency_settle(v_scope, p_idempotency_key, private.sold_out(v_left));
-  end;
+  if not found then
+    -- The seats went after step 4: the ticket just written is taken back in this same transaction
+    -- (a rare race; deleting beats a subtransaction around every claim).
+    delete from private.email_outbox where dedupe_key = 'ticket:' || (v_ticket ->> 'code');
+    with registration as (
+      delete from public.event_registrations where code = v_ticket ->> 'code' returning consent_id
+    )
+    delete from private.consents where id in (select consent_id from registration);
+    select remaining into v_left from public.events where id = v_event.id;
+    return private.idempotency_settle(v_scope, p_idempotency_key, private.sold_out(v_left));
+  end if;
 
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', true, 'value', v_ticket));
 end;

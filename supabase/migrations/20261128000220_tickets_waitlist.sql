@@ -268,7 +268,6 @@ declare
   v_phone       text := private.normalise_text(p_phone);
   v_fields      jsonb;
   v_ticket      jsonb;
-  v_constraint  text;
 begin
   v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'waitlist_claim', p_client);
   if v_replay is not null then
@@ -300,17 +299,12 @@ begin
   end if;
 
   -- The seats are already held by the offer: no seat update, only the ticket.
-  begin
-    v_ticket := private.issue_ticket(v_event, v_entry.full_name, v_doc_type, v_doc_id, v_entry.email, v_phone, v_offer.quantity, 'waitlist');
-  exception when unique_violation then
-    get stacked diagnostics v_constraint = constraint_name;
-    if v_constraint is distinct from 'event_registrations_document_key' then
-      raise;
-    end if;
+  v_ticket := private.issue_ticket(v_event, v_entry.full_name, v_doc_type, v_doc_id, v_entry.email, v_phone, v_offer.quantity, 'waitlist');
+  if v_ticket is null then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.failure('duplicate',
       'Ya hay una boleta a nombre de este documento para este evento.',
       jsonb_build_object('documentId', 'Este documento ya tiene boletas para este evento.')));
-  end;
+  end if;
 
   update public.event_waitlist_offers
   set status = 'claimed', resolved_at = now(),
