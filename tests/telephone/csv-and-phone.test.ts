@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseContactsCsv } from '../../src/lib/telephone/contacts-csv.ts';
-import { csvCell, parseCsv } from '../../src/lib/telephone/csv.ts';
+import { csvCell, parseCsv } from '../../src/lib/csv.ts';
 import { formatPhone, normalizeColombianPhone } from '../../src/lib/telephone/phone.ts';
-import { parseBogotaDateTime, toBogotaInputValue } from '../../src/lib/telephone/time.ts';
+import { parseBogotaDateTime, toBogotaInputValue } from '../../src/lib/bogota-time.ts';
 import { toIsoDate } from '../../src/lib/telephone/schemas.ts';
 
 describe('parseCsv (RFC 4180)', () => {

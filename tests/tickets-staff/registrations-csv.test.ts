@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/telephone/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { addRegistration, newEvent } from './fixtures.ts';

@@ -6,7 +6,7 @@ import { answerSchema } from '../surveys/answer-schema.ts';
 import { getSurvey } from '../surveys/get-survey.ts';
 import { validate } from '../validation.ts';
 import { getContact } from './get-contact.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { callNotesInput, CONSENT_CONFIRMATION, type CompletedCall } from './schemas.ts';
 
 // Only the shape here: the answers are checked below against the survey's own schema.

@@ -1,6 +1,6 @@
 import { fieldsOf } from '../validation.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../csv.ts';
 import { COLUMN_FIELDS, CSV_COLUMNS, contactRowSchema, toCode, type ContactRow, type CsvColumn } from './schemas.ts';
 
 export const MAX_ROWS = 2000;

@@ -1,6 +1,6 @@
 import { rpc, type Caller } from '../db/store.ts';
 import { fail, type Result } from '../result.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { contactIdOf, type PhoneContact } from './schemas.ts';
 
 /** The contact the interviewer is calling, with its history; only the lease holder sees it. */

@@ -2,7 +2,7 @@ import { rpc, type Caller } from '../db/store.ts';
 import { validate } from '../validation.ts';
 import type { Result } from '../result.ts';
 import { parseContactsCsv } from './contacts-csv.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { importInput, type ImportSummary } from './schemas.ts';
 
 /** Staff import the call list of a survey from CSV text: all rows or none. */

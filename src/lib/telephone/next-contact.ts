@@ -1,7 +1,7 @@
 import { rpc, type Caller } from '../db/store.ts';
 import { validate } from '../validation.ts';
 import type { Result } from '../result.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { emptyInput, type NextContact } from './schemas.ts';
 
 /** The interviewer takes the next due contact of the survey (or gets back the one they hold). */

@@ -1,7 +1,7 @@
 import { rpc, type Caller } from '../db/store.ts';
 import { validate } from '../validation.ts';
 import type { Result } from '../result.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { emptyInput, forgetInput } from './schemas.ts';
 
 const DENIED = 'No tiene permiso para suprimir datos de la lista de llamadas.';

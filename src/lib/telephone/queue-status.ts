@@ -1,6 +1,6 @@
 import { rpc, type Caller } from '../db/store.ts';
 import type { Result } from '../result.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import type { QueueStatus } from './schemas.ts';
 
 /** Counts of a survey's call list for the staff page; no personal data. */

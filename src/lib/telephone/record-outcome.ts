@@ -1,7 +1,7 @@
 import { rpc, type Caller } from '../db/store.ts';
 import { validate } from '../validation.ts';
 import { fail, type Result } from '../result.ts';
-import { forbiddenUnless } from './roles.ts';
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { contactIdOf, outcomeInput, type OutcomeSummary } from './schemas.ts';
 
 /** The interviewer holding the contact records how the call went; the contact leaves their hands. */

@@ -1,4 +1,4 @@
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv.ts';
 import type { ReportFigures, TelephoneReport } from './schemas.ts';
 
 const HEADER = [

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseBogotaDateTime } from './time.ts';
+import { parseBogotaDateTime } from '../bogota-time.ts';
 import { normalizeColombianPhone } from './phone.ts';
 
 // OUTCOMES, STATES AND LEGAL BASES

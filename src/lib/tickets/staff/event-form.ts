@@ -1,4 +1,4 @@
-import { toBogotaInputValue } from '../../telephone/time.ts';
+import { toBogotaInputValue } from '../../bogota-time.ts';
 import type { StaffEvent } from './schemas.ts';
 
 const FIELDS = ['slug', 'title', 'description', 'startsAt', 'venue', 'capacity', 'maxPerRegistration', 'opensAt', 'closesAt', 'imageUrl', 'imageAlt'] as const;

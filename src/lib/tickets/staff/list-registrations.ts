@@ -1,6 +1,6 @@
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
-import { forbiddenUnless } from '../../telephone/roles.ts';
+import { forbiddenUnless } from '../../auth/require-role.ts';
 import { validate } from '../../validation.ts';
 import { EVENT_READERS } from './roles.ts';
 import { registrationsQuery, type RegistrationPage } from './schemas.ts';

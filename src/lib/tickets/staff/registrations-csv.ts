@@ -1,6 +1,6 @@
 import type { Caller } from '../../db/store.ts';
 import { ok, type Result } from '../../result.ts';
-import { toCsv } from '../../telephone/csv.ts';
+import { toCsv } from '../../csv.ts';
 import { listRegistrations } from './list-registrations.ts';
 import { REGISTRATION_STATUS_LABELS, type StaffRegistration } from './schemas.ts';
 

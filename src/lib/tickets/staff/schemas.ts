@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseBogotaDateTime } from '../../telephone/time.ts';
+import { parseBogotaDateTime } from '../../bogota-time.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
 

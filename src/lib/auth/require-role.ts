@@ -1,4 +1,4 @@
-import { hasRole, type StaffRole } from '../auth/claims.ts';
+import { hasRole, type StaffRole } from './claims.ts';
 import type { Caller } from '../db/store.ts';
 import { fail, type Result } from '../result.ts';
 

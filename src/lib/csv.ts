@@ -1,5 +1,6 @@
 /**
- * A small RFC 4180 reader for the call lists staff paste or upload: a UTF-8 BOM, CRLF, LF or CR line
+ * CSV for every capability: a writer safe against spreadsheet formulas, and a small RFC 4180 reader for
+ * the lists staff paste or upload (call lists first): a UTF-8 BOM, CRLF, LF or CR line
  * ends, quoted fields with "" escapes and line breaks inside, and the separator a spreadsheet in
  * es-CO writes — comma, semicolon, or the tab of cells copied and pasted from a sheet.
  */

@@ -1,5 +1,5 @@
 /**
- * Times of calls and callbacks are agreed on the phone in Colombian time. Colombia (America/Bogota) has
+ * Times people type and read (call-backs, event dates, check-ins) are Colombian time. Colombia (America/Bogota) has
  * kept UTC−5 all year since 1993, so a `datetime-local` value is read at a fixed −05:00 offset.
  */
 export const BOGOTA_OFFSET = '-05:00';
