@@ -1,0 +1,208 @@
+-- Entrepreneurship-advice bookings (plan activity 2.3, "registro de asesorías de emprendimiento"):
+-- topics, advisors with weekly availability rules and days off, the bookable slots those rules
+-- produce, the citizens' bookings and the advisor's record of each session. Tables, constraints and
+-- policies only; the public functions are in …000410_advisory_public.sql, staff ones in …000420.
+--
+-- The slot invariant every function keeps: a slot is held by at most one booking, and an active
+-- booking holds exactly its slot (advisory_slots.booking_id = advisory_bookings.id). The hold is
+-- taken with one conditional update (`… set booking_id = $b where id = $s and booking_id is null`),
+-- never read-then-write, and the unique index on bookings' slot guards it a second time.
+
+-- PERSONAL-DATA NOTICE
+insert into public.consent_texts (version, capability, purpose, body, published_at) values
+  ('asesorias-v1', 'advisory',
+   'Agendar y prestar la asesoría de emprendimiento que solicita, enviarle la confirmación, los recordatorios y la encuesta de satisfacción, y llevar el registro de la asesoría.',
+   'Aviso de privacidad (Ley 1581 de 2012 y Decreto 1377 de 2013). La agencia, como responsable del tratamiento, '
+   || 'recogerá su nombre, tipo y número de documento, correo electrónico, teléfono, el nombre y la etapa de su emprendimiento '
+   || 'y lo que nos cuente sobre su necesidad, con la única finalidad de agendar y prestar la asesoría, enviarle la confirmación, '
+   || 'los recordatorios y una encuesta de satisfacción, y registrar la asesoría dada. El documento sirve para evitar reservas '
+   || 'duplicadas. Las cifras del servicio se publican solo de forma agregada. Como titular, usted tiene derecho a conocer, '
+   || 'actualizar, rectificar y suprimir sus datos, a solicitar prueba de esta autorización y a revocarla, a través de los '
+   || 'canales de Atención al Ciudadano. Consulte la política de tratamiento de datos personales en /datos-personales.',
+   '2026-11-28 08:00-05')
+on conflict (version) do nothing;
+
+-- TOPICS
+create table public.advisory_topics (
+  key      text    primary key check (key ~ '^[a-z][a-z_]{1,40}$'),
+  label    text    not null check (char_length(label) between 3 and 80),
+  position integer not null default 0
+);
+comment on table public.advisory_topics is 'What advisors advise on (business plan, formalisation, …): citizens choose one first, advisors list theirs.';
+alter table public.advisory_topics enable row level security;
+revoke all on table public.advisory_topics from anon, authenticated;
+grant select on table public.advisory_topics to anon, authenticated;
+create policy "everyone can read advisory topics"
+on public.advisory_topics for select
+to anon, authenticated
+using (true);
+
+insert into public.advisory_topics (key, label, position) values
+  ('plan_de_negocio', 'Plan de negocio', 1),
+  ('formalizacion',   'Formalización y trámites', 2),
+  ('financiacion',    'Financiación y crédito', 3),
+  ('mercadeo',        'Mercadeo', 4),
+  ('ventas_digitales','Ventas digitales', 5)
+on conflict (key) do nothing;
+
+-- ADVISORS
+create table public.advisors (
+  id          uuid        primary key default gen_random_uuid(),
+  name        text        not null check (char_length(name) between 3 and 120),
+  email       text        not null unique check (char_length(email) between 3 and 254 and email like '%_@_%' and email = lower(email)),
+  topics      text[]      not null check (cardinality(topics) between 1 and 20),
+  mode        text        not null check (mode in ('in_person', 'online')),
+  venue       text        check (char_length(venue) between 2 and 200),
+  meeting_url text        check (meeting_url ~ '^https://\S+$' and char_length(meeting_url) <= 500),
+  active      boolean     not null default true,
+  created_at  timestamptz not null default now(),
+  updated_at  timestamptz not null default now(),
+  check (mode <> 'in_person' or venue is not null),
+  check (mode <> 'online' or meeting_url is not null)
+);
+comment on table public.advisors is 'The agency''s business advisors. An advisor signs in with the advisor role and the same e-mail, and sees only their own agenda.';
+comment on column public.advisors.topics is 'Keys of advisory_topics this advisor takes bookings for.';
+comment on column public.advisors.mode is 'in_person (at venue) or online (at meeting_url).';
+comment on column public.advisors.meeting_url is 'Meeting link sent with online bookings (https only).';
+alter table public.advisors enable row level security;
+revoke all on table public.advisors from anon, authenticated;
+-- No policies: the public sees an advisor's name only through the slot functions.
+create trigger advisors_audit
+after insert or update or delete on public.advisors
+for each row execute function private.audit_row_change('id');
+
+-- WEEKLY RULES
+create table public.advisor_weekly_rules (
+  id              bigint  generated by default as identity primary key,
+  advisor_id      uuid    not null references public.advisors (id) on delete cascade,
+  weekday         integer not null check (weekday between 1 and 7),
+  starts          time    not null,
+  ends            time    not null,
+  session_minutes integer not null default 45 check (session_minutes between 15 and 240),
+  buffer_minutes  integer not null default 15 check (buffer_minutes between 0 and 120),
+  check (ends > starts)
+);
+comment on table public.advisor_weekly_rules is 'When an advisor takes sessions each week (Bogotá wall-clock hours): sessions of session_minutes, buffer_minutes apart, from starts to ends. Colombian public holidays and the advisor''s days off are skipped.';
+comment on column public.advisor_weekly_rules.weekday is 'ISO weekday: 1 Monday … 7 Sunday.';
+create index advisor_weekly_rules_advisor_idx on public.advisor_weekly_rules (advisor_id);
+alter table public.advisor_weekly_rules enable row level security;
+revoke all on table public.advisor_weekly_rules from anon, authenticated;
+create trigger advisor_weekly_rules_audit
+after insert or update or delete on public.advisor_weekly_rules
+for each row execute function private.audit_row_change('id');
+
+-- DAYS OFF
+create table public.advisor_days_off (
+  advisor_id uuid not null references public.advisors (id) on delete cascade,
+  day        date not null,
+  reason     text check (char_length(reason) <= 200),
+  primary key (advisor_id, day)
+);
+comment on table public.advisor_days_off is 'Days an advisor takes no sessions (leave, training); public holidays come from private.public_holidays instead.';
+alter table public.advisor_days_off enable row level security;
+revoke all on table public.advisor_days_off from anon, authenticated;
+create trigger advisor_days_off_audit
+after insert or update or delete on public.advisor_days_off
+for each row execute function private.audit_row_change('advisor_id');
+
+-- SLOTS
+create table public.advisory_slots (
+  id         uuid        primary key default gen_random_uuid(),
+  advisor_id uuid        not null references public.advisors (id) on delete cascade,
+  starts_at  timestamptz not null,
+  ends_at    timestamptz not null,
+  source     text        not null check (source in ('rule', 'extra')),
+  status     text        not null default 'open' check (status in ('open', 'withdrawn')),
+  -- Checked at commit: the booking row is written after the slot is claimed, in the same transaction.
+  booking_id uuid,
+  created_at timestamptz not null default now(),
+  check (ends_at > starts_at and ends_at <= starts_at + interval '4 hours'),
+  check (status = 'open' or booking_id is null),
+  constraint advisory_slots_advisor_start_key unique (advisor_id, starts_at)
+);
+comment on table public.advisory_slots is 'Bookable sessions: generated from weekly rules (source rule) or added one by one (extra). Stored in UTC, shown in America/Bogota.';
+comment on column public.advisory_slots.status is 'open, or withdrawn (a day off or a changed rule removed it while free).';
+comment on column public.advisory_slots.booking_id is 'The active booking holding the slot; null when free. Set only by one conditional update.';
+create unique index advisory_slots_booking_key on public.advisory_slots (booking_id) where booking_id is not null;
+create index advisory_slots_free_idx on public.advisory_slots (starts_at) where status = 'open' and booking_id is null;
+create index advisory_slots_advisor_idx on public.advisory_slots (advisor_id, starts_at);
+alter table public.advisory_slots enable row level security;
+revoke all on table public.advisory_slots from anon, authenticated;
+-- Bookings set booking_id and stay out of the log; staff adding or withdrawing slots are audited.
+create trigger advisory_slots_audit_insert_delete
+after insert or delete on public.advisory_slots
+for each row execute function private.audit_row_change('id');
+create trigger advisory_slots_audit_status
+after update of status on public.advisory_slots
+for each row execute function private.audit_row_change('id');
+
+-- BOOKINGS
+create table public.advisory_bookings (
+  id                 uuid        primary key default gen_random_uuid(),
+  code               text        not null check (code ~ '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$'),
+  secret_hash        text        not null check (secret_hash ~ '^[0-9a-f]{64}$'),
+  slot_id            uuid        not null references public.advisory_slots (id),
+  advisor_id         uuid        not null references public.advisors (id),
+  area               text        not null references public.advisory_topics (key),
+  starts_at          timestamptz not null,
+  ends_at            timestamptz not null,
+  status             text        not null default 'booked' check (status in ('booked', 'cancelled')),
+  full_name          text        not null check (char_length(full_name) between 3 and 120),
+  document_type      text        not null check (document_type in ('CC', 'CE', 'TI', 'PA', 'NIT', 'PEP', 'PPT')),
+  document_id        text        not null check (document_id ~ '^[0-9A-Z]{3,20}$'),
+  email              text        not null check (char_length(email) between 3 and 254 and email like '%_@_%' and email = lower(email)),
+  phone              text        not null check (char_length(phone) between 7 and 20),
+  business_name      text        check (char_length(business_name) <= 160),
+  stage              text        not null check (stage in ('idea', 'starting', 'operating_lt_1y', 'operating_gte_1y')),
+  need               text        not null check (char_length(need) between 3 and 1000),
+  consent_id         uuid        not null references private.consents (id),
+  created_at         timestamptz not null default now(),
+  rescheduled_at     timestamptz,
+  cancelled_at       timestamptz,
+  reminded_at        timestamptz,
+  constraint advisory_bookings_code_key unique (code),
+  check ((status = 'cancelled') = (cancelled_at is not null))
+);
+comment on table public.advisory_bookings is 'A citizen''s booked session. Personal data: reached only through security definer functions.';
+comment on column public.advisory_bookings.code is 'Booking code XXXX-XXXX (Crockford base 32), in the e-mail and the confirmation page.';
+comment on column public.advisory_bookings.secret_hash is 'SHA-256 of the secret in the reschedule and cancel links; the secret itself lives only in the outbox payload until sent.';
+comment on column public.advisory_bookings.area is 'Topic chosen (advisory_topics.key): one future booking per document and topic.';
+comment on column public.advisory_bookings.starts_at is 'Copy of the slot''s times, kept after a cancellation frees the slot.';
+comment on column public.advisory_bookings.need is 'What the entrepreneur needs help with, in their own words (the contract''s topic field).';
+comment on column public.advisory_bookings.reminded_at is 'When the 24-hour reminder was queued; null until then.';
+-- The slot hold, a second time: one active booking per slot.
+create unique index advisory_bookings_slot_key on public.advisory_bookings (slot_id) where status = 'booked';
+create index advisory_bookings_document_idx on public.advisory_bookings (document_type, document_id, area) where status = 'booked';
+create index advisory_bookings_advisor_idx on public.advisory_bookings (advisor_id, starts_at);
+create index advisory_bookings_reminder_idx on public.advisory_bookings (starts_at) where status = 'booked' and reminded_at is null;
+create index advisory_bookings_consent_idx on public.advisory_bookings (consent_id);
+alter table public.advisory_bookings enable row level security;
+revoke all on table public.advisory_bookings from anon, authenticated;
+
+alter table public.advisory_slots
+  add constraint advisory_slots_booking_fkey foreign key (booking_id) references public.advisory_bookings (id) deferrable initially deferred;
+
+-- ADVICE RECORDS
+create table public.advisory_records (
+  booking_id     uuid        primary key references public.advisory_bookings (id),
+  attendance     text        not null check (attendance in ('attended', 'no_show')),
+  topics_covered text[]      not null default '{}',
+  next_steps     text        check (char_length(next_steps) <= 2000),
+  referral       text        check (char_length(referral) <= 300),
+  recorded_by    text,
+  recorded_at    timestamptz not null default now(),
+  check (attendance = 'attended' or (cardinality(topics_covered) = 0 and next_steps is null and referral is null))
+);
+comment on table public.advisory_records is 'What happened at a session, recorded by its advisor: attendance and, when attended, the advice given (evidence for plan activity 2.3).';
+comment on column public.advisory_records.topics_covered is 'Keys of advisory_topics covered in the session.';
+comment on column public.advisory_records.referral is 'Where the entrepreneur was referred (another entity or programme), if anywhere.';
+alter table public.advisory_records enable row level security;
+revoke all on table public.advisory_records from anon, authenticated;
+create trigger advisory_records_audit
+after insert or update on public.advisory_records
+for each row execute function private.audit_row_change('booking_id');
+
+insert into private.rate_limit_rules (bucket, max_hits, window_seconds) values
+  ('advisory_booking', 10, 600),
+  ('advisory_change', 20, 600)
+on conflict (bucket) do nothing;
