@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import * as advisory from '../advisory/emails/booking-emails.ts';
 import * as ticket from '../tickets/emails/ticket.ts';
 import * as waitlistJoined from '../tickets/emails/waitlist-joined.ts';
 import * as waitlistOffer from '../tickets/emails/waitlist-offer.ts';
@@ -15,6 +16,11 @@ export const TEMPLATES: TemplateRegistry = {
   ticket: ticket.render,
   'waitlist-joined': waitlistJoined.render,
   'waitlist-offer': waitlistOffer.render,
+  'advisory-booked': advisory.renderBooked,
+  'advisory-rescheduled': advisory.renderRescheduled,
+  'advisory-cancelled': advisory.renderCancelled,
+  'advisory-reminder': advisory.renderReminder,
+  'advisory-survey': advisory.renderSurvey,
 };
 
 export type Rendering = { ok: true; rendered: RenderedEmail } | { ok: false; reason: string };
