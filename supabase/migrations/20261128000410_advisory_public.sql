@@ -87,6 +87,42 @@ comment on function public.list_advisory_slots(text, date, date) is 'Slots of a 
 revoke execute on function public.list_advisory_slots(text, date, date) from public, anon, authenticated;
 grant execute on function public.list_advisory_slots(text, date, date) to anon, authenticated;
 
+create function public.get_advisory_slot(p_slot_id uuid, p_topic text)
+returns jsonb
+language sql
+stable
+-- security definer: as list_advisory_slots; the same filters, for the one slot a form is about.
+security definer
+set search_path = ''
+as $$
+  select private.advisory_slot_json(s, a) || jsonb_build_object('topic', t.key, 'topicLabel', t.label, 'venue', a.venue)
+  from public.advisory_slots s
+  join public.advisors a on a.id = s.advisor_id
+  join public.advisory_topics t on t.key = p_topic
+  where s.id = p_slot_id
+    and a.active
+    and p_topic = any (a.topics)
+    and s.status = 'open'
+    and s.starts_at >= now() + private.advisory_notice()
+    and s.starts_at <= now() + private.advisory_horizon();
+$$;
+comment on function public.get_advisory_slot(uuid, text) is 'One bookable slot of a topic (the intake form''s heading), with the topic''s label; null when it is not bookable.';
+revoke execute on function public.get_advisory_slot(uuid, text) from public, anon, authenticated;
+grant execute on function public.get_advisory_slot(uuid, text) to anon, authenticated;
+
+create function public.get_advisory_notice()
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select jsonb_build_object('version', c.version, 'purpose', c.purpose, 'body', c.body)
+  from public.consent_texts c where c.version = 'asesorias-v1';
+$$;
+comment on function public.get_advisory_notice() is 'The personal-data notice the booking form shows and the booking records.';
+revoke execute on function public.get_advisory_notice() from public, anon, authenticated;
+grant execute on function public.get_advisory_notice() to anon, authenticated;
+
 create function private.advisory_booking_json(p_booking public.advisory_bookings)
 returns jsonb
 language sql
