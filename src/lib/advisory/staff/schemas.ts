@@ -23,6 +23,16 @@ export const ruleInput = z.strictObject({
   bufferMinutes: z.preprocess(toInteger, z.number().int().min(0, 'Descanso de 0 a 120 minutos.').max(120, 'Descanso de 0 a 120 minutos.').default(15)),
 }).refine((r) => r.ends > r.starts, { path: ['ends'], message: 'La hora de fin debe ser posterior a la de inicio.' });
 
+/**
+ * A form sends rules as `rules.0.weekday=…` (an object keyed by row) and leaves spare rows blank; JSON sends
+ * an array.
+ */
+const rows = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.values(v).filter((row) => Object.values(row as object).some((cell) => typeof cell !== 'string' || cell.trim() !== ''))
+    : v;
+const rules = z.preprocess(rows, z.array(ruleInput).max(30, 'Escriba hasta 30 reglas semanales.').default([]));
+
 /** POST /api/admin/advisory/advisors. */
 export const advisorInput = z.strictObject({
   name: z.string({ error: 'Escriba el nombre del asesor (entre 3 y 120 caracteres).' }).trim().min(3, 'Escriba el nombre del asesor (entre 3 y 120 caracteres).').max(120, 'Escriba el nombre del asesor (entre 3 y 120 caracteres).'),
@@ -31,11 +41,11 @@ export const advisorInput = z.strictObject({
   mode: z.enum(['in_person', 'online'], { error: 'Elija la modalidad: presencial o virtual.' }).default('in_person'),
   venue: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)),
   meetingUrl: z.preprocess(blankToNull, z.string().trim().regex(/^https:\/\/\S+$/, 'Escriba el enlace de la reunión (https://…).').max(500).nullable().default(null)),
-  rules: z.array(ruleInput).max(30).default([]),
+  rules,
 });
 
 /** POST /api/admin/advisory/advisors/:id/rules. */
-export const rulesInput = z.strictObject({ rules: z.array(ruleInput).max(30, 'Escriba hasta 30 reglas semanales.') });
+export const rulesInput = z.strictObject({ rules });
 
 /** POST /api/admin/advisory/advisors/:id/days-off. */
 export const dayOffInput = z.strictObject({
