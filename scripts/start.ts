@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
+import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
@@ -58,6 +59,10 @@ if (drainSeconds > 0 && process.env.SUPABASE_URL && !process.env.SUPABASE_SERVIC
 const sweep = email
   ? setInterval(() => expireOffers().catch((error) => console.error(`Lista de espera: la revisión de ofertas falló (${(error as Error)?.message ?? error}).`)), 5 * 60_000)
   : undefined;
+// functions/advisory-reminders.ts runs hourly on Netlify: 24-hour reminders and the slots of days entering the horizon.
+const advisoryJob = email
+  ? setInterval(() => runDailyWork().catch((error) => console.error(`Asesorías: el trabajo programado falló (${(error as Error)?.message ?? error}).`)), 60 * 60_000)
+  : undefined;
 
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -71,6 +76,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 async function shutdown() {
   server.close();
   clearInterval(sweep);
+  clearInterval(advisoryJob);
   await email?.stop();
   await (await getStore()).close().catch(() => {});
   await embedded?.stop();
