@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
-import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';

@@ -941,3 +941,79 @@ select public.join_waitlist('clinica-de-baloncesto-juvenil', 'Julián Ospina Mej
 alter table public.plan_activities enable trigger plan_activities_audit;
 alter table public.plan_evidence enable trigger plan_evidence_audit;
 alter table public.events enable trigger events_audit_insert_delete;
+
+-- ===========================================================================================
+-- ADVISORY BOOKINGS (plan activity 2.3) — two advisors whose weekly rules give the coming 30 days of
+-- free slots (working days only: Colombian public holidays are skipped), the 3-question satisfaction
+-- survey built with the survey engine, and a first booking. Written through the staff and public
+-- functions the app uses, acting as the demo admin and communications staff.
+-- ===========================================================================================
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.advisors disable trigger advisors_audit;
+alter table public.advisor_weekly_rules disable trigger advisor_weekly_rules_audit;
+alter table public.advisory_slots disable trigger advisory_slots_audit_insert_delete;
+alter table public.advisory_slots disable trigger advisory_slots_audit_status;
+alter table public.surveys disable trigger surveys_audit;
+alter table public.survey_questions disable trigger survey_questions_audit;
+alter table public.survey_question_options disable trigger survey_question_options_audit;
+alter table public.survey_question_items disable trigger survey_question_items_audit;
+
+insert into private.staff_roster (email, roles) values
+  ('emprendimiento@agencia.gov.co', array['advisor'])
+on conflict (email) do nothing;
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('2.3', 'Asesorías a emprendedores en línea', '/servicios/asesorias', '2026-11-28 09:30-05'),
+  ('2.3', 'Cifras de las asesorías a emprendedores', '/informes/asesorias', '2026-11-28 09:30-05');
+
+select set_config('request.jwt.claims', '{"sub":"demo-admin","email":"admin@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["admin"]}}', true);
+
+select public.staff_create_advisor(jsonb_build_object(
+  'name', 'Laura Restrepo Arango', 'email', 'asesoria@agencia.gov.co',
+  'topics', jsonb_build_array('plan_de_negocio', 'formalizacion', 'financiacion'),
+  'mode', 'in_person', 'venue', 'Sede principal, piso 2, sala de emprendimiento (Calle 44 # 52-165, Medellín)',
+  'rules', (select jsonb_agg(jsonb_build_object('weekday', d, 'starts', '08:00', 'ends', '12:00', 'sessionMinutes', 45, 'bufferMinutes', 15))
+            from generate_series(1, 5) d)));
+
+select public.staff_create_advisor(jsonb_build_object(
+  'name', 'Andrés Felipe Mejía', 'email', 'emprendimiento@agencia.gov.co',
+  'topics', jsonb_build_array('mercadeo', 'ventas_digitales', 'financiacion'),
+  'mode', 'online', 'meetingUrl', 'https://meet.jit.si/participa-asesorias-emprendimiento',
+  'rules', (select jsonb_agg(jsonb_build_object('weekday', d, 'starts', '14:00', 'ends', '18:00', 'sessionMinutes', 45, 'bufferMinutes', 15))
+            from generate_series(1, 5) d)));
+
+select set_config('request.jwt.claims', '{"sub":"demo-comunicaciones","email":"comunicaciones@agencia.gov.co","role":"authenticated","app_metadata":{"roles":["communications"]}}', true);
+
+select public.staff_save_survey(jsonb_build_object(
+  'slug', 'satisfaccion-asesorias', 'planActivity', '2.3',
+  'title', 'Encuesta de satisfacción con la asesoría',
+  'description', 'Tres preguntas sobre la asesoría de emprendimiento que recibió. Sus respuestas son anónimas.',
+  'questions', jsonb_build_array(
+    jsonb_build_object('id', 'utilidad', 'type', 'scale_5', 'required', true,
+      'label', '¿Qué tan útil fue la asesoría para su emprendimiento?', 'help', '1 es nada útil y 5 es muy útil.'),
+    jsonb_build_object('id', 'recomendacion', 'type', 'nps', 'required', true,
+      'label', '¿Qué tan probable es que recomiende las asesorías de la agencia a otro emprendedor?', 'help', '0 es nada probable y 10 es muy probable.'),
+    jsonb_build_object('id', 'mejoras', 'type', 'long_text', 'required', false,
+      'label', '¿Qué podemos mejorar de la asesoría?', 'help', 'No escriba datos personales.'))), true);
+select public.staff_set_survey_status('satisfaccion-asesorias', 'open');
+
+select set_config('request.jwt.claims', '', true);
+
+-- A first booking, as a citizen would make it, on the first free financing slot.
+select public.book_advisory_slot(
+  (select (public.list_advisory_slots('financiacion', (now() at time zone 'America/Bogota')::date,
+            (now() at time zone 'America/Bogota')::date + 30) -> 0 ->> 'id')::uuid),
+  'financiacion', 'Camila Torres Zapata', 'CC', '1037650002', 'camila.torres@example.co', '300 555 0102',
+  'Arepas La Montañera', 'operating_lt_1y', 'Quiero saber qué crédito puedo pedir para comprar un horno industrial.', true);
+
+-- The booking's deferred slot check runs now, so the tables can take their triggers back.
+set constraints all immediate;
+alter table public.plan_evidence enable trigger plan_evidence_audit;
+alter table public.advisors enable trigger advisors_audit;
+alter table public.advisor_weekly_rules enable trigger advisor_weekly_rules_audit;
+alter table public.advisory_slots enable trigger advisory_slots_audit_insert_delete;
+alter table public.advisory_slots enable trigger advisory_slots_audit_status;
+alter table public.surveys enable trigger surveys_audit;
+alter table public.survey_questions enable trigger survey_questions_audit;
+alter table public.survey_question_options enable trigger survey_question_options_audit;
+alter table public.survey_question_items enable trigger survey_question_items_audit;
