@@ -118,12 +118,14 @@ create table public.advisory_slots (
   created_at timestamptz not null default now(),
   check (ends_at > starts_at and ends_at <= starts_at + interval '4 hours'),
   check (status = 'open' or booking_id is null),
-  constraint advisory_slots_advisor_start_key unique (advisor_id, starts_at)
+  constraint advisory_slots_advisor_start_key unique (advisor_id, starts_at),
+  -- A booking holds one slot, checked at commit: a reschedule claims the new slot before it lets the old
+  -- one go (claim first is what keeps two crossing reschedules from deadlocking).
+  constraint advisory_slots_booking_key unique (booking_id) deferrable initially deferred
 );
 comment on table public.advisory_slots is 'Bookable sessions: generated from weekly rules (source rule) or added one by one (extra). Stored in UTC, shown in America/Bogota.';
 comment on column public.advisory_slots.status is 'open, or withdrawn (a day off or a changed rule removed it while free).';
 comment on column public.advisory_slots.booking_id is 'The active booking holding the slot; null when free. Set only by one conditional update.';
-create unique index advisory_slots_booking_key on public.advisory_slots (booking_id) where booking_id is not null;
 create index advisory_slots_free_idx on public.advisory_slots (starts_at) where status = 'open' and booking_id is null;
 create index advisory_slots_advisor_idx on public.advisory_slots (advisor_id, starts_at);
 alter table public.advisory_slots enable row level security;

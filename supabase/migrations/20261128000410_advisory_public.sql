@@ -365,29 +365,35 @@ grant execute on function public.book_advisory_slot(uuid, text, text, text, text
 
 -- CHANGE (reschedule and cancel share the first steps)
 
-create function private.changeable_booking(p_code text, p_secret text, out r_booking public.advisory_bookings, out r_failure jsonb)
-language plpgsql
+create function private.locked_booking(p_code text, p_secret text)
+returns public.advisory_bookings
+language sql
 volatile
 set search_path = ''
 as $$
-begin
-  -- Locks the booking: two changes of one booking run one after the other.
-  select * into r_booking
-  from public.advisory_bookings
+  -- The lock makes two changes of one booking run one after the other.
+  select * from public.advisory_bookings
   where code = upper(btrim(coalesce(p_code, '')))
     and secret_hash = private.sha256_hex(coalesce(p_secret, ''))
   for update;
-  if not found then
-    r_failure := private.failure('not_found', 'No encontramos una reserva con ese código y esa clave. Use el enlace de su correo.');
-  elsif r_booking.status = 'cancelled' then
-    r_failure := private.failure('closed', 'Esta reserva ya estaba cancelada.');
-  elsif r_booking.starts_at <= now() then
-    r_failure := private.failure('closed', 'La asesoría ya empezó o ya pasó: no se puede cambiar.');
-  end if;
-end;
 $$;
-comment on function private.changeable_booking(text, text) is 'The booking behind a link, locked, or why it cannot be changed (not_found, closed).';
-revoke execute on function private.changeable_booking(text, text) from public;
+comment on function private.locked_booking(text, text) is 'The booking behind a link''s code and secret, locked for a change; null when either is wrong.';
+revoke execute on function private.locked_booking(text, text) from public;
+
+create function private.change_failure(p_booking public.advisory_bookings)
+returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select case
+    when p_booking.id is null then private.failure('not_found', 'No encontramos una reserva con ese código y esa clave. Use el enlace de su correo.')
+    when p_booking.status = 'cancelled' then private.failure('closed', 'Esta reserva ya estaba cancelada.')
+    when p_booking.starts_at <= now() then private.failure('closed', 'La asesoría ya empezó o ya pasó: no se puede cambiar.')
+  end;
+$$;
+comment on function private.change_failure(public.advisory_bookings) is 'Why a booking cannot be moved or cancelled (not_found, closed), or null.';
+revoke execute on function private.change_failure(public.advisory_bookings) from public;
 
 create function public.reschedule_advisory_booking(
   p_code            text,
@@ -406,7 +412,7 @@ as $$
 declare
   v_scope   text := 'advisory_reschedule/' || upper(btrim(coalesce(p_code, '')));
   v_replay  jsonb;
-  v_change  record;
+  v_current public.advisory_bookings;
   v_slot    public.advisory_slots;
   v_failure jsonb;
   v_booking public.advisory_bookings;
@@ -416,30 +422,31 @@ begin
     return v_replay;
   end if;
 
-  select * into v_change from private.changeable_booking(p_code, p_secret);
-  if v_change.r_failure is not null then
-    return private.idempotency_settle(v_scope, p_idempotency_key, v_change.r_failure);
+  v_current := private.locked_booking(p_code, p_secret);
+  v_failure := private.change_failure(v_current);
+  if v_failure is not null then
+    return private.idempotency_settle(v_scope, p_idempotency_key, v_failure);
   end if;
 
   select * into v_slot from public.advisory_slots where id = p_slot_id;
-  v_failure := private.advisory_slot_failure(v_slot, v_change.r_booking.area);
+  v_failure := private.advisory_slot_failure(v_slot, v_current.area);
   if v_failure is not null then
     return private.idempotency_settle(v_scope, p_idempotency_key, v_failure);
   end if;
 
   -- New slot first (one conditional update: of simultaneous reschedules into it exactly one wins),
   -- then the old one is let go, all in this transaction: the booking never holds both, nor none.
-  update public.advisory_slots set booking_id = v_change.r_booking.id
+  update public.advisory_slots set booking_id = v_current.id
   where id = v_slot.id and booking_id is null and status = 'open';
   if not found then
     return private.idempotency_settle(v_scope, p_idempotency_key, private.slot_taken());
   end if;
-  update public.advisory_slots set booking_id = null where id = v_change.r_booking.slot_id;
+  update public.advisory_slots set booking_id = null where id = v_current.slot_id;
 
   update public.advisory_bookings
   set slot_id = v_slot.id, advisor_id = v_slot.advisor_id, starts_at = v_slot.starts_at, ends_at = v_slot.ends_at,
       rescheduled_at = now(), reminded_at = null
-  where id = v_change.r_booking.id
+  where id = v_current.id
   returning * into v_booking;
 
   perform private.enqueue_email('advisory-rescheduled', v_booking.email, private.advisory_email_payload(v_booking, p_secret),
@@ -470,7 +477,8 @@ as $$
 declare
   v_scope   text := 'advisory_cancel/' || upper(btrim(coalesce(p_code, '')));
   v_replay  jsonb;
-  v_change  record;
+  v_current public.advisory_bookings;
+  v_failure jsonb;
   v_booking public.advisory_bookings;
 begin
   v_replay := private.begin_public_write(v_scope, p_idempotency_key, p_request_hash, 'advisory_change', p_client);
@@ -478,14 +486,15 @@ begin
     return v_replay;
   end if;
 
-  select * into v_change from private.changeable_booking(p_code, p_secret);
-  if v_change.r_failure is not null then
-    return private.idempotency_settle(v_scope, p_idempotency_key, v_change.r_failure);
+  v_current := private.locked_booking(p_code, p_secret);
+  v_failure := private.change_failure(v_current);
+  if v_failure is not null then
+    return private.idempotency_settle(v_scope, p_idempotency_key, v_failure);
   end if;
 
-  update public.advisory_slots set booking_id = null where id = v_change.r_booking.slot_id;
+  update public.advisory_slots set booking_id = null where id = v_current.slot_id;
   update public.advisory_bookings set status = 'cancelled', cancelled_at = now()
-  where id = v_change.r_booking.id
+  where id = v_current.id
   returning * into v_booking;
 
   perform private.enqueue_email('advisory-cancelled', v_booking.email, private.advisory_email_payload(v_booking, p_secret) - 'secret',
