@@ -23,11 +23,18 @@ export type Week = { monday: string; previous: string | null; next: string | nul
  * notice and the horizon leave open.
  */
 export function weekOf(requested: string | null | undefined, now: Date, horizonDays = 30): { monday: string; sunday: string; first: string; last: string } {
-  const first = mondayOf(bogotaDay(now));
+  // The first week with a bookable day: the notice (24 h) may push it past this Sunday.
+  const first = mondayOf(bogotaDay(new Date(now.getTime() + DAY_MS)));
   const last = mondayOf(bogotaDay(new Date(now.getTime() + horizonDays * DAY_MS)));
   const asked = requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && !Number.isNaN(Date.parse(requested)) ? mondayOf(requested) : first;
   const monday = asked < first ? first : asked > last ? last : asked;
   return { monday, sunday: addDays(monday, 6), first, last };
+}
+
+/** With no week asked for: the week of the first free slot among the horizon's, so nobody lands on an empty week. */
+export function firstFreeWeek(slots: Slot[]): string | null {
+  const free = slots.find((s) => s.available);
+  return free ? mondayOf(bogotaDay(free.startsAt)) : null;
 }
 
 export function groupWeek(range: { monday: string; first: string; last: string }, slots: Slot[]): Week {
