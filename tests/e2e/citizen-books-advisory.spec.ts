@@ -1,0 +1,202 @@
+import { expect, test, type Page } from '@playwright/test';
+import { staffToken } from '../support/staff.ts';
+import { tabTo } from './support/keyboard.ts';
+import { deliverMailTo, downloadAttachment, openMail, signInCommunications } from './support/mailbox.ts';
+import { expectNoViolations, newDocument, sql, uniqueEmail } from './support/tickets.ts';
+
+const BOOKING_URL = /\/servicios\/asesorias\/reserva\/[0-9A-Z]{4}-[0-9A-Z]{4}\?clave=[0-9a-f]{64}/;
+
+/** The slot a booking holds now, and whether the public listing offers it as free. */
+async function heldSlot(code: string): Promise<string | null> {
+  const [row] = await sql()`select s.id from public.advisory_slots s join public.advisory_bookings b on b.id = s.booking_id where b.code = ${code}`;
+  return row?.id ?? null;
+}
+
+async function offered(page: Page, topic: string, slotId: string): Promise<boolean | undefined> {
+  const [{ from, to }] = await sql()`select to_char((now() at time zone 'America/Bogota')::date, 'YYYY-MM-DD') as from,
+    to_char((now() at time zone 'America/Bogota')::date + 30, 'YYYY-MM-DD') as to`;
+  const reply = await page.request.get(`/api/advisory/slots?topic=${topic}&from=${from}&to=${to}`);
+  const slots = (await reply.json()) as { id: string; available: boolean }[];
+  return slots.find((s) => s.id === slotId)?.available;
+}
+
+async function signInAs(page: Page, role: 'admin' | 'advisor', email: string) {
+  await page.goto(`/staff/entrar?token=${encodeURIComponent(await staffToken(role, email))}`);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+test.describe('an entrepreneur books advice', () => {
+  test('with the keyboard only: books, gets the e-mail with the .ics, reschedules, cancels, and the slot is free again', async ({ page, browser }) => {
+    test.slow();
+    const email = uniqueEmail('natalia');
+    await page.goto('/servicios');
+    await expect(page.getByRole('link', { name: 'Agendar una asesoría' })).toHaveAttribute('href', '/servicios/asesorias');
+    await tabTo(page, 'a[href="/servicios/asesorias"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Asesorías para emprendedores');
+    await expectNoViolations(page);
+
+    await tabTo(page, 'a[href="/servicios/asesorias?tema=financiacion"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: /Elija un día y un horario libre: Financiación/ })).toBeVisible();
+    await expectNoViolations(page);
+    await tabTo(page, '.week a[href*="/servicios/asesorias/reservar?"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('3. Sus datos para la asesoría');
+    await expectNoViolations(page);
+
+    await tabTo(page, '#f-fullName');
+    await page.keyboard.type('Natalia Arango Vélez');
+    await page.keyboard.press('Tab'); // document type: CC stays
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(newDocument());
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('300 555 0199');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Confecciones Natalia');
+    await tabTo(page, '#f-stage');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#f-stage')).toHaveValue('starting');
+    await tabTo(page, '#f-topic');
+    await page.keyboard.type('Necesito un crédito para comprar dos máquinas de coser.');
+    await tabTo(page, '#consent');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+
+    await expect(page).toHaveURL(BOOKING_URL);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su asesoría está reservada');
+    await expectNoViolations(page);
+    const code = (await page.locator('.facts dd strong').first().textContent())!;
+    const first = await heldSlot(code);
+    expect(first).not.toBeNull();
+
+    // The confirmation e-mail, with the session as a calendar file.
+    await deliverMailTo(email);
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signInCommunications(staff);
+    await openMail(staff, new RegExp(`^Su asesoría quedó reservada: ${code}$`));
+    await expect(staff.locator('.mail-text')).toContainText('Tema: Financiación y crédito');
+    const ics = await downloadAttachment(staff, `asesoria-${code}.ics`);
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain(`UID:asesoria-${code}@participa`);
+    await staffContext.close();
+
+    await tabTo(page, 'a[href*="/cambiar?clave="]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cambiar la hora de la asesoría');
+    await expectNoViolations(page);
+    await tabTo(page, 'input[name="slotId"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su asesoría cambió de hora');
+    await expectNoViolations(page);
+    const second = await heldSlot(code);
+    expect(second).not.toBeNull();
+    expect(second).not.toBe(first);
+    expect(await offered(page, 'financiacion', first!)).toBe(true);
+
+    await tabTo(page, 'a[href*="/cancelar?clave="]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cancelar la asesoría');
+    await expectNoViolations(page);
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reserva cancelada');
+    await expectNoViolations(page);
+    expect(await heldSlot(code)).toBeNull();
+    expect(await offered(page, 'financiacion', second!)).toBe(true);
+  });
+
+  test('a form with errors says what to fix, accessibly', async ({ page }) => {
+    await page.goto('/servicios/asesorias?tema=plan_de_negocio');
+    await page.locator('.week a[href*="/reservar?"]').first().click();
+    await page.getByLabel(/Nombre completo/).fill('Al');
+    await page.getByRole('button', { name: 'Reservar la asesoría' }).click();
+    await expect(page.getByRole('heading', { name: /Revise \d+ datos/ })).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test.describe('with JavaScript disabled', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('books through the server-rendered week view and form', async ({ page }) => {
+      await page.goto('/servicios/asesorias');
+      await page.getByRole('link', { name: 'Ventas digitales' }).click();
+      await page.locator('.week a[href*="/reservar?"]').first().click();
+      await page.getByLabel(/Nombre completo/).fill('Julián Correa');
+      await page.getByLabel(/Número de documento/).fill(newDocument());
+      await page.getByLabel(/Correo electrónico/).fill(uniqueEmail('julian'));
+      await page.getByLabel(/Teléfono/).fill('3005550123');
+      await page.getByLabel(/Etapa del emprendimiento/).selectOption('idea');
+      await page.getByLabel(/En qué necesita ayuda/).fill('Quiero vender mis artesanías por internet.');
+      await page.locator('#consent').check();
+      await page.getByRole('button', { name: 'Reservar la asesoría' }).click();
+      await expect(page).toHaveURL(BOOKING_URL);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Su asesoría está reservada');
+      expect(await page.locator('script').count()).toBe(0);
+    });
+  });
+});
+
+test.describe('staff and the public figures', () => {
+  test('the advisor marks attendance and writes the advice record', async ({ page }) => {
+    // A session of the seeded advisor that started an hour ago (the public form refuses the past).
+    const [{ code, day }] = await sql()`
+      with advisor as (select id from public.advisors where email = 'asesoria@agencia.gov.co'),
+      slot as (
+        insert into public.advisory_slots (advisor_id, starts_at, ends_at, source)
+        select id, t, t + interval '45 minutes', 'extra'
+        from advisor, (select date_trunc('minute', now()) - make_interval(mins => 61 + floor(random() * 120)::int) as t) start
+        returning id, advisor_id, starts_at, ends_at
+      ), consent as (
+        insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
+        values ('advisory_bookings', gen_random_uuid(), 'asesorias-v1', 'demo', 'web') returning id
+      ), booking as (
+        insert into public.advisory_bookings (code, secret_hash, slot_id, advisor_id, area, starts_at, ends_at, full_name, document_type, document_id, email, phone, stage, need, consent_id)
+        select private.new_ticket_code(), repeat('0', 64), s.id, s.advisor_id, 'formalizacion', s.starts_at, s.ends_at, 'Rosa Elena Gil', 'CC', ${newDocument()},
+               ${uniqueEmail('rosa')}, '3005550111', 'operating_gte_1y', 'Formalizar mi tienda', c.id
+        from slot s, consent c returning id, code, slot_id
+      )
+      select b.id, b.code, b.slot_id, to_char(s.starts_at at time zone 'America/Bogota', 'YYYY-MM-DD') as day
+      from booking b join slot s on s.id = b.slot_id`;
+    // A separate statement: the CTEs' new slot is not visible to an update in the same one.
+    await sql()`update public.advisory_slots set booking_id = bk.id from public.advisory_bookings bk where bk.code = ${code} and advisory_slots.id = bk.slot_id`;
+    await signInAs(page, 'advisor', 'asesoria@agencia.gov.co');
+    await page.goto('/staff');
+    await page.getByRole('link', { name: 'Asesorías' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agenda de asesorías');
+    await expectNoViolations(page);
+    await page.goto(`/staff/asesorias?vista=dia&fecha=${day}`);
+    await expectNoViolations(page);
+    await page.getByRole('link', { name: 'Rosa Elena Gil' }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/staff/asesorias/reserva/${code}$`));
+    await expect(page.getByText('Formalizar mi tienda')).toBeVisible();
+    await expectNoViolations(page);
+    await page.getByLabel('Asistió', { exact: true }).check();
+    await page.getByLabel('Formalización y trámites').check();
+    await page.getByLabel(/Próximos pasos/).fill('Registrar la tienda en la Cámara de Comercio y volver con el RUT.');
+    await page.getByLabel(/Remisión/).fill('Cámara de Comercio de Medellín');
+    await page.getByRole('button', { name: 'Guardar el registro' }).click();
+    await expect(page.getByText('Registro de la asesoría guardado.')).toBeVisible();
+    await expect(page.getByLabel('Asistió', { exact: true })).toBeChecked();
+    await expectNoViolations(page);
+    const [record] = await sql()`select r.attendance, r.referral from public.advisory_records r join public.advisory_bookings b on b.id = r.booking_id where b.code = ${code}`;
+    expect(record).toEqual({ attendance: 'attended', referral: 'Cámara de Comercio de Medellín' });
+  });
+
+  test('the admin’s advisors page and the public figures have no violations', async ({ page }) => {
+    await signInAs(page, 'admin', 'admin@agencia.gov.co');
+    await page.goto('/staff/asesorias/asesores');
+    await expect(page.getByRole('heading', { level: 2, name: 'Laura Restrepo Arango' })).toBeVisible();
+    await expectNoViolations(page);
+    await page.goto('/informes/asesorias');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cifras de las asesorías a emprendedores');
+    await expectNoViolations(page);
+  });
+});
