@@ -3,6 +3,7 @@
 // scripts/bench/<name>.ts; add it to the list below and it runs in order.
 import { migrate } from '../src/lib/db/migrate.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
+import { benchAdvisory } from './bench/advisory.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
@@ -16,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
   { name: 'tickets', run: benchTickets },
+  { name: 'advisory', run: benchAdvisory },
 ];
 
 const only = process.argv.slice(2);

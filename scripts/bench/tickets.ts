@@ -18,7 +18,7 @@ type Load = { achieved: number; statuses: Record<number, number>; p50: number; p
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Open loop: requests leave on schedule whether or not earlier ones finished, so queueing shows. */
-async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<number>): Promise<Load> {
+export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<number>): Promise<Load> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const total = rate * seconds;
