@@ -1,7 +1,9 @@
 import { hasRole } from '../../auth/claims.ts';
 import { getStaffSession } from '../../auth/session.ts';
-import type { StaffCaller } from '../../http/staff.ts';
+import type { Caller } from '../../db/store.ts';
 import { ADVISORS } from './roles.ts';
+
+type StaffCaller = Extract<Caller, { kind: 'staff' }>;
 
 export type AdvisoryPageAccess = {
   session: Awaited<ReturnType<typeof getStaffSession>>;

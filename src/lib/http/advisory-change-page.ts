@@ -1,10 +1,10 @@
 import type { AstroGlobal } from 'astro';
-import { clientAddressOf, handlePageForm, type PageFormMeta } from '../http/page-form.ts';
-import { MESSAGES } from '../http/errors.ts';
+import { clientAddressOf, handlePageForm, type PageFormMeta } from './page-form.ts';
+import { MESSAGES } from './errors.ts';
 import type { Result } from '../result.ts';
-import { bookingPath } from './links.ts';
-import { getBooking } from './read-slots.ts';
-import type { Booking } from './schemas.ts';
+import { bookingPath } from '../advisory/links.ts';
+import { getBooking } from '../advisory/read-slots.ts';
+import type { Booking } from '../advisory/schemas.ts';
 
 type Change = (code: string, data: Record<string, unknown>, meta: PageFormMeta) => Promise<Result<unknown>>;
 export type ChangePage = { booking: Booking; secret: string; errors: Record<string, string> };
