@@ -78,3 +78,30 @@ export async function placeholderBooking(slotId: string): Promise<string> {
     returning id`;
   return row.id;
 }
+
+export type PastPerson = { fullName: string; area: string; need: string; stage: string };
+
+/**
+ * A booking whose 45-minute session started one to three hours ago (random, so reruns never share a start),
+ * written straight in: the public function refuses the past. Returns its code and Bogotá day.
+ */
+export async function pastBooking(advisorId: string, email: string, person: Partial<PastPerson> = {}): Promise<{ code: string; day: string }> {
+  const p = { fullName: 'Pedro Ruiz', area: 'plan_de_negocio', need: 'Plan de negocio', stage: 'idea', ...person };
+  const [slot] = await sql`
+    insert into public.advisory_slots (advisor_id, starts_at, ends_at, source)
+    select ${advisorId}, t, t + interval '45 minutes', 'extra'
+    from (select date_trunc('minute', now()) - make_interval(mins => 61 + floor(random() * 120)::int) as t) start
+    returning id, to_char(starts_at at time zone 'America/Bogota', 'YYYY-MM-DD') as day`;
+  const [row] = await sql`
+    with consent as (
+      insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
+      values ('advisory_bookings', gen_random_uuid(), 'asesorias-v1', 'prueba', 'web') returning id
+    ), booking as (
+      insert into public.advisory_bookings (code, secret_hash, slot_id, advisor_id, area, starts_at, ends_at, full_name, document_type, document_id, email, phone, stage, need, consent_id)
+      select private.new_ticket_code(), repeat('0', 64), s.id, s.advisor_id, ${p.area}, s.starts_at, s.ends_at, ${p.fullName}, 'CC', '7654321', ${email}, '3005550000', ${p.stage}, ${p.need}, c.id
+      from public.advisory_slots s, consent c where s.id = ${slot.id}
+      returning id, code
+    )
+    update public.advisory_slots s set booking_id = b.id from booking b where s.id = ${slot.id} returning b.code`;
+  return { code: row.code, day: slot.day };
+}

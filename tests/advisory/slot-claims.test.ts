@@ -57,6 +57,7 @@ describe('slot claims under load (real PostgreSQL)', () => {
       raw.begin(async (tx) => {
         const [{ booking_id }] = await tx`select booking_id from public.advisory_slots where id = ${slotId}`;
         if (booking_id) return { ok: false, error: { code: 'slot_taken' } } as Result<unknown>;
+        await new Promise((decided) => setTimeout(decided, 5)); // the application deciding, a round trip away
         await tx`update public.advisory_slots set booking_id = ${writes.get(slotId)!} where id = ${slotId}`;
         claims.set(slotId, (claims.get(slotId) ?? 0) + 1);
         return { ok: true, value: null } as Result<unknown>;

@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
 import { postJson, request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
-import { createAdvisor, createSlots } from './fixture.ts';
+import { createAdvisor, createSlots, pastBooking } from './fixture.ts';
 
 const SLOT_FIELDS = { sessionMinutes: 45, bufferMinutes: 15 };
 const bogotaDay = async (offset: number) => (await sql`select to_char((now() at time zone 'America/Bogota')::date + ${offset}::int, 'YYYY-MM-DD') as d`)[0].d as string;
-
-/** A booking whose session started an hour ago (written straight in: the public function refuses the past). */
-async function pastBooking(advisorId: string, email: string) {
-  const [slot] = await createSlots(advisorId, 1, -1);
-  const [row] = await sql`
-    with consent as (
-      insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
-      values ('advisory_bookings', gen_random_uuid(), 'asesorias-v1', 'prueba', 'web') returning id
-    ), booking as (
-      insert into public.advisory_bookings (code, secret_hash, slot_id, advisor_id, area, starts_at, ends_at, full_name, document_type, document_id, email, phone, stage, need, consent_id)
-      select private.new_ticket_code(), repeat('0', 64), s.id, s.advisor_id, 'plan_de_negocio', s.starts_at, s.ends_at, 'Pedro Ruiz', 'CC', '7654321', ${email}, '3005550000', 'idea', 'Plan de negocio', c.id
-      from public.advisory_slots s, consent c where s.id = ${slot}
-      returning id, code
-    )
-    update public.advisory_slots s set booking_id = b.id from booking b where s.id = ${slot} returning b.code`;
-  return row.code as string;
-}
 
 describe('staff advisory endpoints', () => {
   it('an admin registers an advisor whose weekly rules become bookable slots (201), and 409 for the same e-mail', async () => {
@@ -68,7 +51,7 @@ describe('staff advisory endpoints', () => {
     const advisor = await createAdvisor();
     const other = await createAdvisor();
     const email = `asistente-${Date.now()}@example.co`;
-    const code = await pastBooking(advisor.id, email);
+    const { code } = await pastBooking(advisor.id, email);
     const record = { attendance: 'attended', topicsCovered: ['plan_de_negocio', 'financiacion'], nextSteps: 'Costear el producto y volver en un mes.', referral: 'Banca de las oportunidades' };
     const stranger = await postJson(`/api/admin/advisory/bookings/${code}/record`, record, { headers: await bearer('advisor', other.email) });
     expect(stranger.status).toBe(404);

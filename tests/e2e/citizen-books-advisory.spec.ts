@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pastBooking } from '../advisory/fixture.ts';
 import { staffToken } from '../support/staff.ts';
 import { tabTo } from './support/keyboard.ts';
 import { deliverMailTo, downloadAttachment, openMail, signInCommunications } from './support/mailbox.ts';
@@ -146,27 +147,9 @@ test.describe('an entrepreneur books advice', () => {
 
 test.describe('staff and the public figures', () => {
   test('the advisor marks attendance and writes the advice record', async ({ page }) => {
-    // A session of the seeded advisor that started an hour ago (the public form refuses the past).
-    const [{ code, day }] = await sql()`
-      with advisor as (select id from public.advisors where email = 'asesoria@agencia.gov.co'),
-      slot as (
-        insert into public.advisory_slots (advisor_id, starts_at, ends_at, source)
-        select id, t, t + interval '45 minutes', 'extra'
-        from advisor, (select date_trunc('minute', now()) - make_interval(mins => 61 + floor(random() * 120)::int) as t) start
-        returning id, advisor_id, starts_at, ends_at
-      ), consent as (
-        insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
-        values ('advisory_bookings', gen_random_uuid(), 'asesorias-v1', 'demo', 'web') returning id
-      ), booking as (
-        insert into public.advisory_bookings (code, secret_hash, slot_id, advisor_id, area, starts_at, ends_at, full_name, document_type, document_id, email, phone, stage, need, consent_id)
-        select private.new_ticket_code(), repeat('0', 64), s.id, s.advisor_id, 'formalizacion', s.starts_at, s.ends_at, 'Rosa Elena Gil', 'CC', ${newDocument()},
-               ${uniqueEmail('rosa')}, '3005550111', 'operating_gte_1y', 'Formalizar mi tienda', c.id
-        from slot s, consent c returning id, code, slot_id
-      )
-      select b.id, b.code, b.slot_id, to_char(s.starts_at at time zone 'America/Bogota', 'YYYY-MM-DD') as day
-      from booking b join slot s on s.id = b.slot_id`;
-    // A separate statement: the CTEs' new slot is not visible to an update in the same one.
-    await sql()`update public.advisory_slots set booking_id = bk.id from public.advisory_bookings bk where bk.code = ${code} and advisory_slots.id = bk.slot_id`;
+    // A session of the seeded advisor that started an hour or two ago (the public form refuses the past).
+    const [advisor] = await sql()`select id from public.advisors where email = 'asesoria@agencia.gov.co'`;
+    const { code, day } = await pastBooking(advisor.id, uniqueEmail('rosa'), { fullName: 'Rosa Elena Gil', area: 'formalizacion', need: 'Formalizar mi tienda', stage: 'operating_gte_1y' });
     await signInAs(page, 'advisor', 'asesoria@agencia.gov.co');
     await page.goto('/staff');
     await page.getByRole('link', { name: 'Asesorías' }).click();
@@ -174,7 +157,8 @@ test.describe('staff and the public figures', () => {
     await expectNoViolations(page);
     await page.goto(`/staff/asesorias?vista=dia&fecha=${day}`);
     await expectNoViolations(page);
-    await page.getByRole('link', { name: 'Rosa Elena Gil' }).first().click();
+    await expect(page.getByRole('link', { name: 'Rosa Elena Gil' }).first()).toBeVisible();
+    await page.locator(`a[href="/staff/asesorias/reserva/${code}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/staff/asesorias/reserva/${code}$`));
     await expect(page.getByText('Formalizar mi tienda')).toBeVisible();
     await expectNoViolations(page);
