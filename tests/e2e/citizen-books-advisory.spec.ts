@@ -26,6 +26,8 @@ async function signInAs(page: Page, role: 'admin' | 'advisor', email: string) {
   await page.getByRole('button', { name: 'Entrar' }).click();
 }
 
+// Tests run in parallel: the ones that book use topics of different seeded advisors (formalización: Laura;
+// ventas digitales: Andrés), so they never race for the same first free slot.
 test.describe('an entrepreneur books advice', () => {
   test('with the keyboard only: books, gets the e-mail with the .ics, reschedules, cancels, and the slot is free again', async ({ page, browser }) => {
     test.slow();
@@ -37,9 +39,9 @@ test.describe('an entrepreneur books advice', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Asesorías para emprendedores');
     await expectNoViolations(page);
 
-    await tabTo(page, 'a[href="/servicios/asesorias?tema=financiacion"]');
+    await tabTo(page, 'a[href="/servicios/asesorias?tema=formalizacion"]');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: /Elija un día y un horario libre: Financiación/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /Elija un día y un horario libre: Formalización/ })).toBeVisible();
     await expectNoViolations(page);
     await tabTo(page, '.week a[href*="/servicios/asesorias/reservar?"]');
     await page.keyboard.press('Enter');
@@ -62,7 +64,7 @@ test.describe('an entrepreneur books advice', () => {
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('#f-stage')).toHaveValue('starting');
     await tabTo(page, '#f-topic');
-    await page.keyboard.type('Necesito un crédito para comprar dos máquinas de coser.');
+    await page.keyboard.type('Quiero registrar mi taller de confección ante la Cámara de Comercio.');
     await tabTo(page, '#consent');
     await page.keyboard.press('Space');
     await tabTo(page, 'button[type="submit"]');
@@ -81,7 +83,7 @@ test.describe('an entrepreneur books advice', () => {
     const staff = await staffContext.newPage();
     await signInCommunications(staff);
     await openMail(staff, new RegExp(`^Su asesoría quedó reservada: ${code}$`));
-    await expect(staff.locator('.mail-text')).toContainText('Tema: Financiación y crédito');
+    await expect(staff.locator('.mail-text')).toContainText('Tema: Formalización y trámites');
     const ics = await downloadAttachment(staff, `asesoria-${code}.ics`);
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain(`UID:asesoria-${code}@participa`);
@@ -100,7 +102,7 @@ test.describe('an entrepreneur books advice', () => {
     const second = await heldSlot(code);
     expect(second).not.toBeNull();
     expect(second).not.toBe(first);
-    expect(await offered(page, 'financiacion', first!)).toBe(true);
+    expect(await offered(page, 'formalizacion', first!)).toBe(true);
 
     await tabTo(page, 'a[href*="/cancelar?clave="]');
     await page.keyboard.press('Enter');
@@ -111,7 +113,7 @@ test.describe('an entrepreneur books advice', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reserva cancelada');
     await expectNoViolations(page);
     expect(await heldSlot(code)).toBeNull();
-    expect(await offered(page, 'financiacion', second!)).toBe(true);
+    expect(await offered(page, 'formalizacion', second!)).toBe(true);
   });
 
   test('a form with errors says what to fix, accessibly', async ({ page }) => {
@@ -121,6 +123,29 @@ test.describe('an entrepreneur books advice', () => {
     await page.getByRole('button', { name: 'Reservar la asesoría' }).click();
     await expect(page.getByRole('heading', { name: /Revise \d+ datos/ })).toBeVisible();
     await expectNoViolations(page);
+  });
+
+  test('a slot someone else booked sends the person back to the week, not to a form', async ({ page }) => {
+    const [taken] = await sql()`
+      select s.id, a.topics[1] as topic from public.advisory_slots s join public.advisors a on a.id = s.advisor_id
+      where s.booking_id is not null and s.starts_at > now() + interval '25 hours' and s.starts_at < now() + interval '29 days' limit 1`;
+    await page.goto(`/servicios/asesorias/reservar?tema=${taken.topic}&horario=${taken.id}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Otra persona ya reservó ese horario.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reservar la asesoría' })).toHaveCount(0);
+    await expectNoViolations(page);
+    await page.getByRole('link', { name: 'Elija otro horario' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /Elija un día y un horario libre/ })).toBeVisible();
+  });
+
+  test('phone-sized screens show the week view and the form without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto('/servicios/asesorias?tema=mercadeo');
+    const form = await page.locator('.week a[href*="/reservar?"]').first().getAttribute('href');
+    for (const path of ['/servicios/asesorias', '/servicios/asesorias?tema=mercadeo', form!, '/informes/asesorias']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
   });
 
   test.describe('with JavaScript disabled', () => {
