@@ -172,6 +172,18 @@ grant execute on function public.get_advisory_booking(text, text) to anon, authe
 
 -- CHECKS
 
+create function private.slot_taken()
+returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+  select private.failure('slot_taken', 'Otra persona acaba de reservar ese horario. Elija otro horario libre.',
+    jsonb_build_object('slotId', 'Este horario ya no está libre.'));
+$$;
+comment on function private.slot_taken() is 'The 409 slot_taken failure.';
+revoke execute on function private.slot_taken() from public;
+
 create function private.advisory_slot_failure(p_slot public.advisory_slots, p_area text)
 returns jsonb
 language plpgsql
@@ -197,17 +209,6 @@ $$;
 comment on function private.advisory_slot_failure(public.advisory_slots, text) is 'Why a slot cannot be booked for a topic (not_found, 422 outside notice or horizon, slot_taken), or null. The free check is only a fast path: the conditional update decides.';
 revoke execute on function private.advisory_slot_failure(public.advisory_slots, text) from public;
 
-create function private.slot_taken()
-returns jsonb
-language sql
-immutable
-set search_path = ''
-as $$
-  select private.failure('slot_taken', 'Otra persona acaba de reservar ese horario. Elija otro horario libre.',
-    jsonb_build_object('slotId', 'Este horario ya no está libre.'));
-$$;
-comment on function private.slot_taken() is 'The 409 slot_taken failure.';
-revoke execute on function private.slot_taken() from public;
 
 create function private.advisory_booking_fields(
   p_full_name text, p_document_type text, p_document_id text, p_email text, p_phone text,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseBogotaDateTime } from '../../bogota-time.ts';
-import { area, slotId, type AdvisorMode, type Booking } from '../schemas.ts';
+import { area, type AdvisorMode, type Booking } from '../schemas.ts';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 /** A form sends one value as a string and several as an array. */
@@ -96,5 +96,3 @@ export type StaffBooking = Omit<Booking, 'changeable'> & { documentType: string;
 
 export type AgendaSlot = { id: string; startsAt: string; endsAt: string; advisorId: string; advisor: string; source: 'rule' | 'extra'; booking: StaffBooking | null };
 export type Agenda = { from: string; to: string; slots: AgendaSlot[] };
-
-export { slotId };
