@@ -201,6 +201,12 @@ test.describe('staff and the public figures', () => {
 
   test('the admin’s advisors page and the public figures have no violations', async ({ page }) => {
     await signInAs(page, 'admin', 'admin@agencia.gov.co');
+    await page.goto('/staff/asesorias');
+    await page.getByLabel('Asesor').selectOption({ label: 'Andrés Felipe Mejía' });
+    await page.getByRole('button', { name: 'Ver agenda' }).click();
+    await expect(page).toHaveURL(/asesor=[0-9a-f-]{36}/);
+    await expect(page.getByRole('cell', { name: 'Laura Restrepo Arango' })).toHaveCount(0);
+    await expectNoViolations(page);
     await page.goto('/staff/asesorias/asesores');
     await expect(page.getByRole('heading', { level: 2, name: 'Laura Restrepo Arango' })).toBeVisible();
     await expectNoViolations(page);
