@@ -199,6 +199,38 @@ test.describe('staff and the public figures', () => {
     expect(record).toEqual({ attendance: 'attended', referral: 'Cámara de Comercio de Medellín' });
   });
 
+  test('an admin registers an advisor with a weekly rule, then moves the rule to another day', async ({ page }) => {
+    const name = `Asesora ${Date.now().toString(36)}`;
+    const email = uniqueEmail('asesora').replace('@example.co', '@agencia.gov.co');
+    await signInAs(page, 'admin', 'admin@agencia.gov.co');
+    await page.goto('/staff/asesorias/asesores');
+    const create = page.locator('form[action="/api/admin/advisory/advisors"]');
+    await create.getByLabel('Nombre').fill(name);
+    await create.getByLabel(/^Correo/).fill(email);
+    await create.getByLabel('Mercadeo').check();
+    await create.getByLabel('Lugar (presencial)').fill('Sede norte, sala 3');
+    await page.locator('#nuevo-r0-day').selectOption({ label: 'lunes' });
+    await page.locator('#nuevo-r0-starts').fill('09:00');
+    await page.locator('#nuevo-r0-ends').fill('11:00');
+    await page.getByRole('button', { name: 'Registrar asesor' }).click();
+    await expect(page.getByText('Asesor registrado; sus horarios ya están en la agenda.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    await expectNoViolations(page);
+    const weekdays = async () =>
+      (await sql()`select distinct extract(isodow from s.starts_at at time zone 'America/Bogota')::int as d
+                   from public.advisory_slots s join public.advisors a on a.id = s.advisor_id
+                   where a.email = ${email} and s.status = 'open'`).map((r) => r.d);
+    expect(await weekdays()).toEqual([1]);
+
+    const [{ id }] = await sql()`select id from public.advisors where email = ${email}`;
+    await page.locator('summary', { hasText: `Cambiar las reglas semanales de ${name}` }).click();
+    const rules = page.locator(`form[action="/api/admin/advisory/advisors/${id}/rules"]`);
+    await rules.locator(`[id="${id}-r0-day"]`).selectOption({ label: 'martes' });
+    await rules.getByRole('button', { name: 'Guardar reglas' }).click();
+    await expect(page.getByText('Reglas guardadas.')).toBeVisible();
+    expect(await weekdays()).toEqual([2]);
+  });
+
   test('the admin’s advisors page and the public figures have no violations', async ({ page }) => {
     await signInAs(page, 'admin', 'admin@agencia.gov.co');
     await page.goto('/staff/asesorias');

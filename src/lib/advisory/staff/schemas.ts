@@ -24,12 +24,13 @@ export const ruleInput = z.strictObject({
 }).refine((r) => r.ends > r.starts, { path: ['ends'], message: 'La hora de fin debe ser posterior a la de inicio.' });
 
 /**
- * A form sends rules as `rules.0.weekday=…` (an object keyed by row) and leaves spare rows blank; JSON sends
- * an array.
+ * A form sends rules as `rules.0.weekday=…` (an object keyed by row) and leaves spare rows without a day or
+ * hours (their minutes keep the defaults shown); JSON sends an array.
  */
+const blank = (cell: unknown) => cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 const rows = (v: unknown) =>
   v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.values(v).filter((row) => Object.values(row as object).some((cell) => typeof cell !== 'string' || cell.trim() !== ''))
+    ? Object.values(v as Record<string, Record<string, unknown>>).filter((row) => !(blank(row.weekday) && blank(row.starts) && blank(row.ends)))
     : v;
 const rules = z.preprocess(rows, z.array(ruleInput).max(30, 'Escriba hasta 30 reglas semanales.').default([]));
 
