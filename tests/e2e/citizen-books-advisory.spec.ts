@@ -137,7 +137,7 @@ test.describe('an entrepreneur books advice', () => {
     await expect(page.getByRole('heading', { level: 2, name: /Elija un día y un horario libre/ })).toBeVisible();
   });
 
-  test('phone-sized screens show the week view and the form without horizontal scrolling', async ({ page }) => {
+  test('phone-sized screens show the week view and the form without horizontal scrolling, and no JavaScript', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 740 });
     await page.goto('/servicios/asesorias?tema=mercadeo');
     const form = await page.locator('.week a[href*="/reservar?"]').first().getAttribute('href');
@@ -145,6 +145,7 @@ test.describe('an entrepreneur books advice', () => {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await page.locator('script').count(), `${path} ships no JavaScript`).toBe(0);
     }
   });
 
