@@ -1,0 +1,27 @@
+import type { Config } from '@netlify/functions';
+import { staffAccountabilityPath } from '../src/lib/accountability/links.ts';
+import { addEvidence } from '../src/lib/accountability/staff/add-evidence.ts';
+import { recordEvaluation } from '../src/lib/accountability/staff/record-evaluation.ts';
+import { ACCOUNTABILITY_STAFF } from '../src/lib/accountability/staff/roles.ts';
+import { createActivity, updateActivity } from '../src/lib/accountability/staff/save-activity.ts';
+import { staffEndpoint, staffWrite, type StaffRoutes } from '../src/lib/http/staff.ts';
+
+const back = () => staffAccountabilityPath();
+
+export const routes = {
+  'POST /api/admin/accountability/activities': staffWrite(ACCOUNTABILITY_STAFF, back, 'actividad', (data, _params, caller) => createActivity(data, caller), 201),
+  'POST /api/admin/accountability/activities/:id': staffWrite(ACCOUNTABILITY_STAFF, back, 'actividad', (data, { id }, caller) => updateActivity(id, data, caller)),
+  'POST /api/admin/accountability/activities/:id/evidence': staffWrite(ACCOUNTABILITY_STAFF, back, 'evidencia', (data, { id }, caller) => addEvidence(id, data, caller), 201),
+  'POST /api/admin/accountability/evaluations/:year': staffWrite(ACCOUNTABILITY_STAFF, back, 'evaluacion', (data, { year }, caller) => recordEvaluation(year, data, caller)),
+} satisfies StaffRoutes;
+
+export default staffEndpoint(routes);
+
+export const config: Config = {
+  path: [
+    '/api/admin/accountability/activities',
+    '/api/admin/accountability/activities/:id',
+    '/api/admin/accountability/activities/:id/evidence',
+    '/api/admin/accountability/evaluations/:year',
+  ],
+};

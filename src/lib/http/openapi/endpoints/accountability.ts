@@ -1,0 +1,142 @@
+import {
+  activityInput,
+  answerInput,
+  attendanceInput,
+  createHearingInput,
+  evaluationInput,
+  evidenceInput,
+  moderationInput,
+  questionSchema,
+  updateHearingInput,
+} from '../../../accountability/schemas.ts';
+import { activity, evaluation, hearing, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
+import type { Endpoint } from '../endpoint.ts';
+
+const HEARING = { slug: 'Dirección (slug) de la audiencia, p. ej. `audiencia-1`.' };
+const QUESTION = { ...HEARING, id: 'Identificador (uuid) de la pregunta.' };
+const staff = { tag: 'Rendición de cuentas (personal)', staff: true, method: 'post' } as const;
+const ROLE = 'Rol: comunicaciones (`communications`); admin siempre.';
+const form = (back: string, ok: string) => `Formulario del personal: vuelve a \`${back}\` con \`?ok=${ok}\` o \`?error=<mensaje>\`.`;
+const STAFF_PAGE = '/staff/rendicion-de-cuentas';
+const HEARING_PAGE = `${STAFF_PAGE}/audiencias/{slug}`;
+
+export const ACCOUNTABILITY_ENDPOINTS: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/hearings/{slug}/questions',
+    tag: 'Rendición de cuentas',
+    idempotent: true,
+    params: HEARING,
+    summary: 'Enviar una pregunta a una audiencia pública de rendición de cuentas',
+    description:
+      'Requiere `consent: true` (Ley 1581). El nombre es opcional y nunca se publica; el correo recibe la respuesta. 409 `closed`: la audiencia no recibe preguntas ahora. La respuesta escrita vence a los 15 días hábiles.',
+    body: questionSchema,
+    form: 'Formulario sin JavaScript: a `/rendicion-de-cuentas/audiencias/{slug}/pregunta-enviada?numero=…`, o de vuelta a la audiencia con `?error=<código>`.',
+    responses: { 201: { description: 'Pregunta recibida.', body: submittedQuestion } },
+    errors: [404, 409, 429],
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/activities',
+    summary: 'Agregar una actividad al cronograma de rendición de cuentas',
+    description: ROLE,
+    body: activityInput,
+    form: form(STAFF_PAGE, 'actividad'),
+    responses: { 201: { description: 'La actividad creada.', body: activity } },
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/activities/{id}',
+    summary: 'Editar una actividad del cronograma (fechas, responsable, canal, estado)',
+    description: `${ROLE} Marcarla cumplida registra la fecha de hoy (Bogotá).`,
+    body: activityInput,
+    form: form(STAFF_PAGE, 'actividad'),
+    responses: { 200: { description: 'La actividad.', body: activity } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/activities/{id}/evidence',
+    summary: 'Agregar una evidencia (enlace) a una actividad del cronograma',
+    description: ROLE,
+    body: evidenceInput,
+    form: form(STAFF_PAGE, 'evidencia'),
+    responses: { 201: { description: 'La actividad con sus evidencias.', body: activity } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/evaluations/{year}',
+    params: { year: 'Año del ejercicio, p. ej. `2026`.' },
+    summary: 'Registrar la reunión de evaluación del año',
+    description: ROLE,
+    body: evaluationInput,
+    form: form(STAFF_PAGE, 'evaluacion'),
+    responses: { 200: { description: 'La reunión de evaluación.', body: evaluation } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/hearings',
+    summary: 'Crear una audiencia pública (con su encuesta de evaluación)',
+    description: `${ROLE} Sin \`questionsOpenAt\` recibe preguntas desde ya; sin \`questionsCloseAt\`, hasta que termina. 409 \`duplicate\`: la dirección ya existe.`,
+    body: createHearingInput,
+    form: form(STAFF_PAGE, 'audiencia'),
+    responses: { 201: { description: 'La audiencia creada.', body: hearing } },
+    errors: [409],
+  },
+  {
+    ...staff,
+    method: 'get',
+    path: '/api/admin/hearings/{slug}',
+    params: HEARING,
+    summary: 'Una audiencia con todas sus preguntas, quién las envió y sus respuestas',
+    description: ROLE,
+    responses: { 200: { description: 'La audiencia.', body: staffHearing } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/hearings/{slug}',
+    params: HEARING,
+    summary: 'Editar una audiencia',
+    description: ROLE,
+    body: updateHearingInput,
+    form: form(HEARING_PAGE, 'guardada'),
+    responses: { 200: { description: 'La audiencia.', body: hearing } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/hearings/{slug}/attendance',
+    params: HEARING,
+    summary: 'Registrar la asistencia: espectadores en línea y asistentes presenciales',
+    description: ROLE,
+    body: attendanceInput,
+    form: form(HEARING_PAGE, 'asistencia'),
+    responses: { 200: { description: 'La audiencia.', body: hearing } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/hearings/{slug}/questions/{id}/moderation',
+    params: QUESTION,
+    summary: 'Moderar una pregunta: publicar, unir a otra (duplicada) o marcar fuera del tema con el motivo',
+    description: `${ROLE} Nada se borra. Unir o marcar fuera del tema le envía al ciudadano el resultado por correo. 409 \`closed\`: la pregunta ya se resolvió.`,
+    body: moderationInput,
+    form: form(HEARING_PAGE, 'moderada'),
+    responses: { 200: { description: 'La pregunta.', body: staffQuestion } },
+    errors: [404, 409],
+  },
+  {
+    ...staff,
+    path: '/api/admin/hearings/{slug}/questions/{id}/answer',
+    params: QUESTION,
+    summary: 'Responder una pregunta en vivo (minuto de la grabación) o por escrito',
+    description: `${ROLE} Publica la pregunta, resuelve las unidas a ella y envía la respuesta por correo. 409 \`duplicate\`: ya tenía respuesta; \`closed\`: unida a otra o fuera del tema.`,
+    body: answerInput,
+    form: form(HEARING_PAGE, 'respondida'),
+    responses: { 200: { description: 'La pregunta respondida.', body: staffQuestion } },
+    errors: [404, 409],
+  },
+];
