@@ -6,3 +6,6 @@ export const getSchedule = (year: number) => rpc<Schedule>('get_accountability_s
 
 /** One hearing with every question (no personal data); null for an unknown slug. */
 export const getHearing = (slug: string) => rpc<HearingPage | null>('get_hearing', { p_slug: slug });
+
+/** The exercise year people mean by "this year": Colombia's. */
+export const currentYear = (now = new Date()) => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric' }).format(now));
