@@ -119,6 +119,21 @@ $$;
 comment on function private.activity_json(public.accountability_activities) is 'A schedule activity with its evidence and whether it is late (not done after its end date).';
 revoke execute on function private.activity_json(public.accountability_activities) from public;
 
+create function private.question_due_on(p_received_at timestamptz)
+returns date
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  -- Ley 1755 de 2015: the term counts in working days from the day after receipt, and receipt is the
+  -- Colombian calendar day (a question sent at 23:30 in Bogotá is already the next day in UTC).
+  return private.add_working_days((p_received_at at time zone 'America/Bogota')::date, 15);
+end;
+$$;
+comment on function private.question_due_on(timestamptz) is 'Due date of a written answer: 15 Colombian working days after the Bogotá date of receipt.';
+revoke execute on function private.question_due_on(timestamptz) from public;
+
 -- READS
 
 create function public.get_accountability_schedule(p_year integer)
@@ -253,13 +268,11 @@ begin
   select v_consent, 'hearing_questions', v_id, t.version, t.purpose, 'web'
   from public.consent_texts t where t.version = v_hearing.consent_version;
 
-  -- The legal term counts from the day after receipt, in Colombian working days.
-  insert into public.hearing_questions (id, hearing_id, number, body, full_name, email, consent_id, due_on)
-  values (v_id, v_hearing.id, v_number, v_body, v_name, v_email, v_consent,
-          private.add_working_days(private.bogota_today(), 15));
+  insert into public.hearing_questions (id, hearing_id, number, body, full_name, email, consent_id, received_at, due_on)
+  values (v_id, v_hearing.id, v_number, v_body, v_name, v_email, v_consent, now(), private.question_due_on(now()));
 
   return private.idempotency_settle(v_scope, p_idempotency_key, jsonb_build_object('ok', true, 'value',
-    jsonb_build_object('id', v_id, 'number', v_number, 'dueOn', private.add_working_days(private.bogota_today(), 15))));
+    jsonb_build_object('id', v_id, 'number', v_number, 'dueOn', private.question_due_on(now()))));
 end;
 $$;
 comment on function public.submit_hearing_question(text, text, text, text, boolean, text, text, text, text) is

@@ -1,4 +1,5 @@
 import { toCsv } from '../csv.ts';
+import { STATUS_LABELS } from '../improvement/schemas.ts';
 import { ACTIVITY_STATUS_LABELS } from './labels.ts';
 import type { AccountabilityReport } from './report.ts';
 
@@ -54,6 +55,12 @@ export function reportCsv(report: AccountabilityReport): string {
     add('evaluacion', h.title, 'recibió respuesta clara', h.evaluation.questionAnswered.si);
     add('evaluacion', h.title, 'respuesta insuficiente', h.evaluation.questionAnswered.parcial);
     add('evaluacion', h.title, 'no recibió respuesta', h.evaluation.questionAnswered.no);
+  }
+  for (const action of report.improvementActions) {
+    add('accion de mejora', action.title, 'responsable', action.ownerArea);
+    add('accion de mejora', action.title, 'fecha limite', action.dueOn);
+    add('accion de mejora', action.title, 'estado', STATUS_LABELS[action.status]);
+    add('accion de mejora', action.title, 'cumplida el', action.doneOn);
   }
   for (const [key, label] of Object.entries(TOTAL_LABELS)) add('total', String(report.year), label, totals[key as keyof typeof totals]);
   return toCsv(rows);

@@ -1,4 +1,6 @@
 import { rpc } from '../db/store.ts';
+import { listImprovementActions } from '../improvement/actions.ts';
+import type { ImprovementAction } from '../improvement/schemas.ts';
 import type { Activity } from './schemas.ts';
 
 export type QuestionFigures = {
@@ -32,7 +34,7 @@ export type HearingFigures = {
   evaluation: EvaluationFigures;
 };
 
-/** What public.get_accountability_report returns (…000530_accountability_report.sql). */
+/** What public.get_accountability_report returns (…000530_accountability_report.sql), with the year's improvement actions. */
 export type AccountabilityReport = {
   year: number;
   schedule: { total: number; done: number; doneOnTime: number; inProgress: number; planned: number; cancelled: number; late: number };
@@ -49,10 +51,17 @@ export type AccountabilityReport = {
     evaluationResponses: number;
   };
   evaluation: { heldOn: string; participants: string; results: string } | null;
+  improvementActions: ImprovementAction[];
 };
 
-/** The consolidated report of a year's exercise; null for a year without one. */
-export const getReport = (year: number) => rpc<AccountabilityReport | null>('get_accountability_report', { p_year: year });
+/** The consolidated report of a year's exercise, with its improvement actions; null for a year without one. */
+export async function getReport(year: number): Promise<AccountabilityReport | null> {
+  const [report, improvementActions] = await Promise.all([
+    rpc<Omit<AccountabilityReport, 'improvementActions'> | null>('get_accountability_report', { p_year: year }),
+    listImprovementActions('accountability', String(year)),
+  ]);
+  return report && { ...report, improvementActions };
+}
 
 /** A share as a whole percentage, or null when there is nothing to divide. */
 export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : null);

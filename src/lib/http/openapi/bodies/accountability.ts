@@ -10,6 +10,7 @@ import {
   type SubmittedQuestion,
 } from '../../../accountability/schemas.ts';
 import type { Evaluation } from '../../../accountability/staff/record-evaluation.ts';
+import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES, type ImprovementAction } from '../../../improvement/schemas.ts';
 import { typed } from '../typed.ts';
 import { count, date, dateTime } from './common.ts';
 
@@ -89,3 +90,18 @@ export const staffQuestion = typed<StaffQuestion>()(
 export const staffHearing = typed<StaffHearing>()(z.object({ ...hearingShape, activityId: z.number().int().nullable(), questions: z.array(staffQuestion) }));
 
 export const evaluation = typed<Evaluation>()(z.object({ year: z.number().int(), heldOn: date, participants: z.string(), results: z.string() }));
+
+export const improvementAction = typed<ImprovementAction>()(
+  z.object({
+    id: z.string(),
+    source: z.enum(IMPROVEMENT_SOURCES),
+    sourceRef: z.string().meta({ description: 'El ejercicio: el año de la rendición de cuentas o el requisito del diagnóstico.' }),
+    title: z.string(),
+    ownerArea: z.string(),
+    dueOn: date,
+    status: z.enum(IMPROVEMENT_STATUSES),
+    doneOn: date.nullable(),
+    overdue: z.boolean(),
+    updates: z.array(z.object({ status: z.enum(IMPROVEMENT_STATUSES), note: z.string(), at: dateTime })),
+  }),
+);

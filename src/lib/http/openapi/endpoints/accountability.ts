@@ -9,7 +9,8 @@ import {
   questionSchema,
   updateHearingInput,
 } from '../../../accountability/schemas.ts';
-import { activity, evaluation, hearing, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
+import { createImprovementInput, updateImprovementInput } from '../../../improvement/schemas.ts';
+import { activity, evaluation, hearing, improvementAction, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
 import type { Endpoint } from '../endpoint.ts';
 
 const HEARING = { slug: 'Dirección (slug) de la audiencia, p. ej. `audiencia-1`.' };
@@ -138,5 +139,27 @@ export const ACCOUNTABILITY_ENDPOINTS: Endpoint[] = [
     form: form(HEARING_PAGE, 'respondida'),
     responses: { 200: { description: 'La pregunta respondida.', body: staffQuestion } },
     errors: [404, 409],
+  },
+  {
+    ...staff,
+    tag: 'Acciones de mejora (personal)',
+    path: '/api/admin/improvement-actions',
+    summary: 'Registrar una acción de mejora (de la rendición de cuentas o del autodiagnóstico)',
+    description: `${ROLE} Queda publicada con su avance.`,
+    body: createImprovementInput,
+    form: form(STAFF_PAGE, 'accion'),
+    responses: { 201: { description: 'La acción registrada.', body: improvementAction } },
+  },
+  {
+    ...staff,
+    tag: 'Acciones de mejora (personal)',
+    path: '/api/admin/improvement-actions/{id}',
+    params: { id: 'Identificador (uuid) de la acción.' },
+    summary: 'Registrar el avance de una acción de mejora: estado y nota',
+    description: `${ROLE} La nota se suma al historial público.`,
+    body: updateImprovementInput,
+    form: form(STAFF_PAGE, 'avance'),
+    responses: { 200: { description: 'La acción.', body: improvementAction } },
+    errors: [404],
   },
 ];
