@@ -46,8 +46,9 @@ beforeAll(async () => {
   });
   const healthy = await until(async () => ((await fetch(`${base}/api/health`).catch(() => null))?.ok ? true : undefined));
   expect(healthy).toBe(true);
-  // The drain at start sends what the seed queued (a ticket, a waiting-list place); past it, only a nudge sends.
-  const pending = async () => (await db`select count(*)::int as n from private.email_outbox where status = 'pending'`)[0].n as number;
+  // The drain at start sends what the seed queued (tickets, a waiting-list place, hearing answers), claimed
+  // and then sent; past it, only a nudge sends.
+  const pending = async () => (await db`select count(*)::int as n from private.email_outbox where status in ('pending', 'sending')`)[0].n as number;
   expect(await until(async () => ((await pending()) === 0 ? true : undefined))).toBe(true);
 }, 60_000);
 
