@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseBogotaDateTime } from '../bogota-time.ts';
+import { bogotaDateTime } from '../validation.ts';
 
 // The same words as the SQL functions (…000510_accountability_public.sql, …000520_accountability_staff.sql),
 // so JSON clients, the forms and the database agree. Forms send strings: blanks mean "not given".
@@ -30,16 +30,7 @@ export type QuestionInput = z.output<typeof questionSchema>;
 // STAFF INPUTS
 
 const day = z.iso.date({ error: 'Escriba una fecha válida, por ejemplo 2026-12-05.' });
-const dateTime = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((value, ctx) => {
-    const at = parseBogotaDateTime(value);
-    if (at) return at.toISOString();
-    ctx.addIssue({ code: 'custom', message: 'Escriba una fecha y hora válidas, por ejemplo 2026-12-05T09:30.' });
-    return z.NEVER;
-  });
+const dateTime = bogotaDateTime;
 const optionalDateTime = z.preprocess(blankToUndefined, dateTime.optional());
 const count = (max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: 'Escriba un número entero desde 0.' }).int('Escriba un número entero desde 0.').min(0).max(max).optional());
