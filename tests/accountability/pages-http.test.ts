@@ -57,3 +57,18 @@ describe('accountability pages', () => {
     expect(confirmation.text).toContain('Su pregunta es la número <strong>1</strong>');
   });
 });
+
+describe('a question posted to the page after the window closed', () => {
+  it('answers 409 and says why, even though the form is no longer shown', async () => {
+    const past = await createHearing({ opensInHours: -96, closesInHours: -1, startsInDays: -1 });
+    const reply = await postForm(`/rendicion-de-cuentas/audiencias/${past.slug}`, [
+      ['question', 'Una pregunta que llegó tarde a la audiencia'],
+      ['email', 'tarde@example.co'],
+      ['consent', 'true'],
+      ['website', ''],
+    ]);
+    expect(reply.status).toBe(409);
+    expect(reply.text).toContain('Esta audiencia ya no recibe preguntas.');
+    expect(reply.text).not.toContain('id="pregunte"');
+  });
+});
