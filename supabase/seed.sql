@@ -950,9 +950,12 @@ alter table public.events enable trigger events_audit_insert_delete;
 alter table public.plan_activities disable trigger plan_activities_audit;
 alter table public.plan_evidence disable trigger plan_evidence_audit;
 alter table public.accountability_activities disable trigger accountability_activities_audit;
+alter table public.accountability_evidence disable trigger accountability_evidence_audit;
 alter table public.hearings disable trigger hearings_audit_insert_delete;
 alter table public.hearings disable trigger hearings_audit_update;
 alter table public.hearing_questions disable trigger hearing_questions_audit_moderation;
+alter table public.improvement_actions disable trigger improvement_actions_audit;
+alter table public.improvement_action_updates disable trigger improvement_action_updates_audit;
 
 insert into public.accountability_activities
   (year, position, kind, title, starts_on, ends_on, responsible_area, channel, status, done_on)
@@ -1046,6 +1049,9 @@ insert into public.plan_evidence (activity_code, label, url, added_at) values
 alter table public.plan_activities enable trigger plan_activities_audit;
 alter table public.plan_evidence enable trigger plan_evidence_audit;
 alter table public.accountability_activities enable trigger accountability_activities_audit;
+alter table public.accountability_evidence enable trigger accountability_evidence_audit;
 alter table public.hearings enable trigger hearings_audit_insert_delete;
 alter table public.hearings enable trigger hearings_audit_update;
 alter table public.hearing_questions enable trigger hearing_questions_audit_moderation;
+alter table public.improvement_actions enable trigger improvement_actions_audit;
+alter table public.improvement_action_updates enable trigger improvement_action_updates_audit;
