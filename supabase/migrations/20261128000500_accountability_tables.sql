@@ -179,7 +179,7 @@ create table public.hearing_questions (
   number          integer     not null check (number >= 1),
   body            text        not null check (char_length(body) between 10 and 2000),
   full_name       text        check (char_length(full_name) between 3 and 120),
-  email           text        not null check (char_length(email) between 3 and 254 and email like '%_@_%' and email = lower(email)),
+  email           text        check (char_length(email) between 3 and 254 and email like '%_@_%' and email = lower(email)),
   consent_id      uuid        not null references private.consents (id),
   status          text        not null default 'received' check (status in ('received', 'published', 'merged', 'out_of_scope')),
   merged_into     uuid        references public.hearing_questions (id),
@@ -191,7 +191,10 @@ create table public.hearing_questions (
   recording_at    interval    check (recording_at >= interval '0'),
   answered_at     timestamptz,
   answered_by     text,
+  forgotten_at    timestamptz,
   unique (hearing_id, number),
+  check ((email is null) = (forgotten_at is not null)),
+  check (forgotten_at is null or full_name is null),
   check ((status = 'merged') = (merged_into is not null)),
   check ((status = 'out_of_scope') = (reason is not null)),
   check ((answer is null) = (answer_mode is null)),
@@ -205,7 +208,8 @@ create table public.hearing_questions (
 comment on table public.hearing_questions is 'Citizens'' questions to a hearing. Never deleted: moderation changes the status, and each question is settled by an answer (live or written), by the answer of the question it was merged into, or by the reason it is out of scope. Personal data (name, e-mail) reached only through security definer functions.';
 comment on column public.hearing_questions.number is 'Order of arrival within the hearing (Pregunta 1, 2, …).';
 comment on column public.hearing_questions.full_name is 'Optional; used only to greet the citizen in the answer e-mail, never published.';
-comment on column public.hearing_questions.email is 'Where the answer is sent; lower case.';
+comment on column public.hearing_questions.email is 'Where the answer is sent; lower case. Null once the citizen asked to be forgotten.';
+comment on column public.hearing_questions.forgotten_at is 'When name and e-mail were erased at the citizen''s request (Ley 1581: supresión); the question and its answer stay public, anonymous.';
 comment on column public.hearing_questions.status is 'received (awaiting moderation), published, merged (a duplicate of merged_into) or out_of_scope (with the reason).';
 comment on column public.hearing_questions.reason is 'Why the question is out of the hearing''s scope (and where to take it): published and e-mailed as its answer.';
 comment on column public.hearing_questions.due_on is 'Legal term for a written answer: 15 working days (Colombian holidays excluded) after the Bogotá date of receipt.';

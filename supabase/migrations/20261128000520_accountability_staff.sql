@@ -404,6 +404,9 @@ begin
   select * into strict v_q from public.hearing_questions where id = p_question_id;
   select * into strict v_source from public.hearing_questions where id = coalesce(v_q.merged_into, v_q.id);
   select * into strict v_hearing from public.hearings where id = v_q.hearing_id;
+  if v_q.email is null then
+    return;  -- the citizen asked to be forgotten: the answer is public on the hearing page only
+  end if;
   perform private.enqueue_email('hearing-answer', v_q.email, jsonb_build_object(
     'fullName',         v_q.full_name,
     'number',           v_q.number,
@@ -556,3 +559,57 @@ $$;
 comment on function public.staff_moderate_question(uuid, text, integer, text) is 'Moderation, never deletion: publish a received question, merge a duplicate into question number p_into (settled by its answer), or mark it out of scope with a reason (e-mailed as its answer).';
 revoke execute on function public.staff_moderate_question(uuid, text, integer, text) from public, anon, authenticated;
 grant execute on function public.staff_moderate_question(uuid, text, integer, text) to authenticated;
+
+-- PERSONAL DATA (Ley 1581 de 2012: consulta y supresión)
+
+create function public.staff_export_hearing_asker(p_email text)
+returns jsonb
+language plpgsql
+stable
+-- security definer: questions hold personal data that only this role check lets out.
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.has_staff_role('communications') then
+    return private.accountability_denied();
+  end if;
+  return jsonb_build_object('ok', true, 'value', jsonb_build_object('questions', coalesce((
+    select jsonb_agg(jsonb_build_object(
+      'hearing', h.slug, 'number', q.number, 'question', q.body, 'fullName', q.full_name, 'email', q.email,
+      'receivedAt', private.iso_time(q.received_at), 'status', q.status, 'answer', q.answer,
+      'consent', jsonb_build_object('version', c.text_version, 'purpose', c.purpose, 'givenAt', private.iso_time(c.given_at)))
+      order by q.received_at)
+    from public.hearing_questions q
+    join public.hearings h on h.id = q.hearing_id
+    join private.consents c on c.id = q.consent_id
+    where q.email = lower(btrim(coalesce(p_email, '')))), '[]'::jsonb)));
+end;
+$$;
+comment on function public.staff_export_hearing_asker(text) is 'Everything the hearings hold about one e-mail address (a citizen''s request to know their data), with the consent given.';
+revoke execute on function public.staff_export_hearing_asker(text) from public, anon, authenticated;
+grant execute on function public.staff_export_hearing_asker(text) to authenticated;
+
+create function public.staff_forget_hearing_asker(p_email text)
+returns jsonb
+language plpgsql
+-- security definer: as staff_export_hearing_asker; the audit log masks the erased columns.
+security definer
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  if not private.has_staff_role('communications') then
+    return private.accountability_denied();
+  end if;
+  update public.hearing_questions
+  set email = null, full_name = null, forgotten_at = now()
+  where email = lower(btrim(coalesce(p_email, '')));
+  get diagnostics v_count = row_count;
+  return jsonb_build_object('ok', true, 'value', jsonb_build_object('forgotten', v_count));
+end;
+$$;
+comment on function public.staff_forget_hearing_asker(text) is 'Erases name and e-mail from every question sent from an address (supresión); the questions and answers stay public, anonymous. Returns {forgotten: n}.';
+revoke execute on function public.staff_forget_hearing_asker(text) from public, anon, authenticated;
+grant execute on function public.staff_forget_hearing_asker(text) to authenticated;

@@ -102,3 +102,24 @@ describe('staff moderate and answer hearing questions', () => {
     expect(ok.body).toMatchObject({ onlineViewers: 312, inPersonAttendees: 45 });
   });
 });
+
+describe('personal data of the people who ask (Ley 1581)', () => {
+  it('exports what the hearings hold about an address, then erases name and address, keeping the question public', async () => {
+    const hearing = await createHearing();
+    const email = `habeas.${Date.now()}@example.co`;
+    const sent = await send(hearing.slug, { email, fullName: 'Marta Gil' });
+    const exported = await staffPost('/api/admin/accountability/personal-data/export', { email: email.toUpperCase() });
+    expect(exported.status).toBe(200);
+    expect(exported.body.questions).toMatchObject([{ hearing: hearing.slug, number: 1, fullName: 'Marta Gil', email, consent: { version: 'audiencias-v1' } }]);
+    expect((await staffPost('/api/admin/accountability/personal-data/forget', { email }, 'box_office')).status).toBe(403);
+    const forgotten = await staffPost('/api/admin/accountability/personal-data/forget', { email });
+    expect(forgotten.body).toEqual({ forgotten: 1 });
+    expect(await sql`select email, full_name, forgotten_at is not null as forgotten from public.hearing_questions where id = ${sent.id}`).toEqual([{ email: null, full_name: null, forgotten: true }]);
+    // Answering it later publishes the answer and e-mails nobody.
+    const answered = await staffPost(`/api/admin/hearings/${hearing.slug}/questions/${sent.id}/answer`, { mode: 'written', answer: 'Respuesta publicada sin correo.' });
+    expect(answered.status).toBe(200);
+    expect(await sql`select 1 from private.email_outbox where dedupe_key = ${`hearing-answer:${sent.id}`}`).toHaveLength(0);
+    const audit = await sql`select after ->> 'email' as email from private.audit_log where table_name = 'hearing_questions' and row_id = ${sent.id} order by id`;
+    expect(audit.map((a) => a.email)).not.toContain(email);
+  });
+});

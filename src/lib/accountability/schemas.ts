@@ -133,6 +133,11 @@ export const answerInput = z
   });
 export type AnswerInput = z.output<typeof answerInput>;
 
+/** POST /api/admin/accountability/personal-data/{export,forget}: the citizen's address (in the body, never in a URL). */
+export const askerInput = z.strictObject({
+  email: z.string({ error: MESSAGES.email }).trim().toLowerCase().max(254, MESSAGES.email).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, MESSAGES.email),
+});
+
 // READ MODELS (what the SQL functions return)
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -195,10 +200,24 @@ export type PublicQuestion = {
   onTime: boolean | null;
   overdue: boolean;
 };
-export type StaffQuestion = PublicQuestion & { question: string; fullName: string | null; email: string; answeredBy: string | null };
+export type StaffQuestion = PublicQuestion & { question: string; fullName: string | null; email: string | null; answeredBy: string | null };
 
 export type ConsentNotice = { version: string; purpose: string; body: string };
 export type HearingPage = Hearing & { consent: ConsentNotice; questions: PublicQuestion[] };
 export type StaffHearing = Hearing & { activityId: number | null; questions: StaffQuestion[] };
 export type Schedule = { year: number; activities: Activity[]; hearings: Hearing[]; years: number[] };
 export type SubmittedQuestion = { id: string; number: number; dueOn: string };
+
+export type AskerData = {
+  questions: {
+    hearing: string;
+    number: number;
+    question: string;
+    fullName: string | null;
+    email: string;
+    receivedAt: string;
+    status: QuestionStatus;
+    answer: string | null;
+    consent: { version: string; purpose: string; givenAt: string };
+  }[];
+};

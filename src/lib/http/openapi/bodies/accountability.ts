@@ -4,6 +4,7 @@ import {
   ACTIVITY_STATUSES,
   STREAM_PLATFORMS,
   type Activity,
+  type AskerData,
   type Hearing,
   type StaffHearing,
   type StaffQuestion,
@@ -82,7 +83,7 @@ export const staffQuestion = typed<StaffQuestion>()(
     onTime: z.boolean().nullable(),
     overdue: z.boolean(),
     fullName: z.string().nullable(),
-    email: z.string(),
+    email: z.string().nullable(),
     answeredBy: z.string().nullable(),
   }),
 );
@@ -105,3 +106,23 @@ export const improvementAction = typed<ImprovementAction>()(
     updates: z.array(z.object({ status: z.enum(IMPROVEMENT_STATUSES), note: z.string(), at: dateTime })),
   }),
 );
+
+export const askerData = typed<AskerData>()(
+  z.object({
+    questions: z.array(
+      z.object({
+        hearing: z.string(),
+        number: z.number().int(),
+        question: z.string(),
+        fullName: z.string().nullable(),
+        email: z.string(),
+        receivedAt: dateTime,
+        status: z.enum(['received', 'published', 'merged', 'out_of_scope']),
+        answer: z.string().nullable(),
+        consent: z.object({ version: z.string(), purpose: z.string(), givenAt: dateTime }),
+      }),
+    ),
+  }),
+);
+
+export const forgotten = z.object({ forgotten: count.meta({ description: 'Preguntas de las que se borraron nombre y correo.' }) });

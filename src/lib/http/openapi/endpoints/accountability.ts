@@ -1,5 +1,6 @@
 import {
   activityInput,
+  askerInput,
   answerInput,
   attendanceInput,
   createHearingInput,
@@ -10,7 +11,7 @@ import {
   updateHearingInput,
 } from '../../../accountability/schemas.ts';
 import { createImprovementInput, updateImprovementInput } from '../../../improvement/schemas.ts';
-import { activity, evaluation, hearing, improvementAction, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
+import { activity, askerData, evaluation, forgotten, hearing, improvementAction, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
 import type { Endpoint } from '../endpoint.ts';
 
 const HEARING = { slug: 'Dirección (slug) de la audiencia, p. ej. `audiencia-1`.' };
@@ -161,5 +162,22 @@ export const ACCOUNTABILITY_ENDPOINTS: Endpoint[] = [
     form: form(STAFF_PAGE, 'avance'),
     responses: { 200: { description: 'La acción.', body: improvementAction } },
     errors: [404],
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/personal-data/export',
+    summary: 'Consultar los datos personales de un ciudadano en las audiencias (Ley 1581)',
+    description: `${ROLE} Por POST para que el correo no quede en la dirección ni en los registros.`,
+    body: askerInput,
+    responses: { 200: { description: 'Sus preguntas, con nombre, correo y la autorización que dio.', body: askerData } },
+  },
+  {
+    ...staff,
+    path: '/api/admin/accountability/personal-data/forget',
+    summary: 'Suprimir el nombre y el correo de un ciudadano de sus preguntas (Ley 1581)',
+    description: `${ROLE} Las preguntas y sus respuestas siguen publicadas, sin datos personales.`,
+    body: askerInput,
+    form: form(STAFF_PAGE, 'supresion'),
+    responses: { 200: { description: 'Cuántas preguntas quedaron sin datos personales.', body: forgotten } },
   },
 ];
