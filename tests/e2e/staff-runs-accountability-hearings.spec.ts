@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { toBogotaInputValue } from '../../src/lib/bogota-time.ts';
-import { signInCommunications } from './support/mailbox.ts';
+import { deliverMailTo, openMail, signInCommunications } from './support/mailbox.ts';
 import { expectNoViolations } from './support/tickets.ts';
 
 const run = Date.now().toString(36);
@@ -94,6 +94,12 @@ test('staff schedule two hearings, citizens ask (one without JavaScript), staff 
   await page.locator('#asistencia-inPersonAttendees').fill('30');
   await page.getByRole('button', { name: 'Guardar la asistencia' }).click();
   await expect(page.getByRole('status')).toHaveText('Asistencia guardada.');
+
+  // The citizen's answer arrives by e-mail, through the outbox, with the evaluation survey.
+  await deliverMailTo(`con.js.${run}@example.co`);
+  await openMail(page, `Respuesta a su pregunta: Audiencia de prueba ${run} uno`);
+  await expect(page.locator('.mail-text')).toContainText('Respuesta: Se ejecutó el 92 % del presupuesto de servicios en línea.');
+  await expect(page.locator('.mail-text')).toContainText(`/encuestas/evaluacion-${slugs[0]}`);
 
   // The public pages show every answer.
   await withJs.goto(`/rendicion-de-cuentas/audiencias/${slugs[0]}`);
