@@ -1017,3 +1017,115 @@ alter table public.surveys enable trigger surveys_audit;
 alter table public.survey_questions enable trigger survey_questions_audit;
 alter table public.survey_question_options enable trigger survey_question_options_audit;
 alter table public.survey_question_items enable trigger survey_question_items_audit;
+-- ACCOUNTABILITY (plan activities 2.1, 3.2 and 3.3) — the 2026 schedule, `audiencia-1` taking questions
+-- now and `audiencia-2` later (times relative to the first start, as the tickets), a few questions sent
+-- through the public function and settled through the staff ones, and the plan's evidence links.
+-- ===========================================================================================
+alter table public.plan_activities disable trigger plan_activities_audit;
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.accountability_activities disable trigger accountability_activities_audit;
+alter table public.accountability_evidence disable trigger accountability_evidence_audit;
+alter table public.hearings disable trigger hearings_audit_insert_delete;
+alter table public.hearings disable trigger hearings_audit_update;
+alter table public.hearing_questions disable trigger hearing_questions_audit_moderation;
+alter table public.improvement_actions disable trigger improvement_actions_audit;
+alter table public.improvement_action_updates disable trigger improvement_action_updates_audit;
+
+insert into public.accountability_activities
+  (year, position, kind, title, starts_on, ends_on, responsible_area, channel, status, done_on)
+values
+  (2026, 1, 'preparation', 'Alistamiento y conformación del equipo de rendición de cuentas', '2026-03-02', '2026-03-31',
+   'Oficina Asesora de Planeación', 'Reuniones internas', 'done', '2026-03-27'),
+  (2026, 2, 'management_report', 'Publicación del informe de gestión', '2026-08-03', '2026-08-31',
+   'Oficina Asesora de Planeación', 'Sitio web', 'done', '2026-08-28'),
+  (2026, 3, 'call_for_questions', 'Convocatoria y recepción de preguntas ciudadanas', '2026-09-01', '2026-12-04',
+   'Comunicaciones', 'Sitio web y redes sociales', 'in_progress', null),
+  (2026, 4, 'hearing', 'Primera audiencia pública por medios electrónicos', '2026-12-01', '2026-12-11',
+   'Oficina Asesora de Planeación', 'YouTube en vivo', 'planned', null),
+  (2026, 5, 'hearing', 'Segunda audiencia pública por medios electrónicos', '2026-12-14', '2026-12-31',
+   'Oficina Asesora de Planeación', 'YouTube en vivo', 'planned', null),
+  (2026, 6, 'evaluation', 'Reunión de evaluación de la rendición de cuentas', '2026-12-07', '2026-12-18',
+   'Oficina Asesora de Planeación', 'Reunión virtual (Teams)', 'planned', null),
+  (2026, 7, 'report', 'Publicación del informe de rendición de cuentas', '2026-12-14', '2026-12-22',
+   'Oficina Asesora de Planeación', 'Sitio web', 'planned', null);
+
+insert into public.accountability_evidence (activity_id, label, url, added_at)
+select a.id, e.label, e.url, e.added_at::timestamptz
+from public.accountability_activities a
+join (values
+  (1, 'Acta de conformación del equipo de rendición de cuentas', '/rendicion-de-cuentas', '2026-03-27 16:00-05'),
+  (2, 'Informe de gestión publicado en el sitio web', '/rendicion-de-cuentas/audiencias/audiencia-1', '2026-08-28 10:00-05'),
+  (3, 'Formulario de preguntas de la primera audiencia', '/rendicion-de-cuentas/audiencias/audiencia-1', '2026-09-01 08:00-05')
+) as e(position, label, url, added_at) on e.position = a.position
+where a.year = 2026;
+
+with day0 as (select date_trunc('day', now() at time zone 'America/Bogota') as d)
+insert into public.hearings
+  (slug, year, activity_id, title, agenda, starts_at, ends_at, stream_url, stream_platform, report_url, venue,
+   questions_open_at, questions_close_at)
+select v.slug, extract(year from d + v.starts)::integer,
+       (select id from public.accountability_activities where year = 2026 and position = v.position),
+       v.title, v.agenda,
+       (d + v.starts) at time zone 'America/Bogota',
+       (d + v.starts + interval '2 hours') at time zone 'America/Bogota',
+       v.stream_url, 'youtube', '/rendicion-de-cuentas', v.venue,
+       (d + v.opens) at time zone 'America/Bogota',
+       (d + v.starts + interval '2 hours') at time zone 'America/Bogota'
+from day0, (values
+  ('audiencia-1', 4, 'Primera audiencia pública de rendición de cuentas 2026',
+   E'Bienvenida y objetivos de la audiencia\nPresentación del informe de gestión 2026\nResultados de los servicios en línea\nRespuesta a las preguntas ciudadanas\nCierre y evaluación',
+   interval '7 days 9 hours', interval '-20 days', 'https://www.youtube.com/@agencia/live', 'Auditorio principal de la agencia'),
+  ('audiencia-2', 5, 'Segunda audiencia pública de rendición de cuentas 2026',
+   E'Avance de los compromisos de la primera audiencia\nPresupuesto y contratación\nRespuesta a las preguntas ciudadanas\nCierre y evaluación',
+   interval '24 days 15 hours', interval '10 days', 'https://www.youtube.com/@agencia/live', null)
+) as v(slug, position, title, agenda, starts, opens, stream_url, venue);
+
+update public.hearings set evaluation_survey = private.create_hearing_evaluation_survey(slug, title)
+where slug in ('audiencia-1', 'audiencia-2');
+
+-- Citizens' questions through the public function (consents, numbers and due dates as the app leaves them).
+select public.submit_hearing_question('audiencia-1', '¿Cuántas personas usaron la boletería en línea este año y cuánto costó el servicio?', 'Luisa Fernanda Mejía', 'luisa.mejia@example.co', true);
+select public.submit_hearing_question('audiencia-1', '¿Qué resultados tuvo la encuesta sobre la oferta de servicios y qué van a cambiar?', null, 'ciudadano.anonimo@example.co', true);
+select public.submit_hearing_question('audiencia-1', '¿Cuánto costó la boletería en línea y cuántas personas la usaron?', 'Andrés Gómez', 'andres.gomez@example.co', true);
+select public.submit_hearing_question('audiencia-1', '¿Cuándo arreglan el alumbrado del parque de mi barrio?', null, 'vecino.parque@example.co', true);
+
+-- Staff settle some of them through their functions: one answered in writing, its duplicate merged, one out of scope.
+select set_config('request.jwt.claims', '{"sub":"seed","email":"comunicaciones@agencia.gov.co","app_metadata":{"roles":["communications"]}}', false);
+select public.staff_answer_question(q.id, 'written',
+  'En 2026 se expidieron 3.214 boletas gratuitas por la boletería en línea, para 11 eventos. El servicio funciona sobre la plataforma '
+  || 'de la entidad, sin costo de licencias; su operación la asume el equipo de Tecnologías de la Información. Las cifras están en '
+  || '/informes/boleteria.')
+from public.hearing_questions q join public.hearings h on h.id = q.hearing_id where h.slug = 'audiencia-1' and q.number = 1;
+select public.staff_moderate_question(q.id, 'merge', 1)
+from public.hearing_questions q join public.hearings h on h.id = q.hearing_id where h.slug = 'audiencia-1' and q.number = 3;
+select public.staff_moderate_question(q.id, 'out_of_scope', null,
+  'El alumbrado público es competencia de la alcaldía municipal. Puede radicar su solicitud en la línea de atención de la alcaldía o en su sitio web.')
+from public.hearing_questions q join public.hearings h on h.id = q.hearing_id where h.slug = 'audiencia-1' and q.number = 4;
+select public.staff_moderate_question(q.id, 'publish')
+from public.hearing_questions q join public.hearings h on h.id = q.hearing_id where h.slug = 'audiencia-1' and q.number = 2;
+select public.staff_create_improvement_action('accountability', '2026',
+  'Publicar el informe de gestión un mes antes de cada audiencia, con un resumen en lenguaje claro', 'Oficina Asesora de Planeación', '2027-03-31');
+select set_config('request.jwt.claims', '', false);
+
+-- The demo's rate-limit hits mean nothing to a real client.
+delete from private.rate_limit_hits where bucket = 'hearing_question';
+
+update public.plan_activities set action_label = 'Enviar una pregunta', action_href = '/rendicion-de-cuentas/audiencias/audiencia-1'
+where code = '3.2';
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('2.1', 'Cronograma de rendición de cuentas publicado', '/rendicion-de-cuentas', '2026-04-24 11:45-05'),
+  ('2.1', 'Calendario de la rendición de cuentas (iCal)', '/rendicion-de-cuentas/calendario.ics', '2026-04-24 11:45-05'),
+  ('3.2', 'Primera audiencia pública: preguntas y respuestas', '/rendicion-de-cuentas/audiencias/audiencia-1', '2026-11-28 09:00-05'),
+  ('3.2', 'Segunda audiencia pública', '/rendicion-de-cuentas/audiencias/audiencia-2', '2026-11-28 09:00-05'),
+  ('3.3', 'Informe de rendición de cuentas 2026', '/rendicion-de-cuentas/informe/2026', '2026-11-28 09:00-05');
+
+alter table public.plan_activities enable trigger plan_activities_audit;
+alter table public.plan_evidence enable trigger plan_evidence_audit;
+alter table public.accountability_activities enable trigger accountability_activities_audit;
+alter table public.accountability_evidence enable trigger accountability_evidence_audit;
+alter table public.hearings enable trigger hearings_audit_insert_delete;
+alter table public.hearings enable trigger hearings_audit_update;
+alter table public.hearing_questions enable trigger hearing_questions_audit_moderation;
+alter table public.improvement_actions enable trigger improvement_actions_audit;
+alter table public.improvement_action_updates enable trigger improvement_action_updates_audit;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseBogotaDateTime } from './bogota-time.ts';
 import { fail, ok, type Result } from './result.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -63,3 +64,15 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): Result<
   const parsed = schema.safeParse(data);
   return parsed.success ? ok(parsed.data) : fail({ code: 'validation_failed', fields: fieldsOf(parsed.error) });
 }
+
+/** A staff form's date and time: an ISO time with its offset, or a `datetime-local` value read in Colombian time. */
+export const bogotaDateTime = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value, ctx) => {
+    const at = parseBogotaDateTime(value);
+    if (at) return at.toISOString();
+    ctx.addIssue({ code: 'custom', message: 'Escriba una fecha y hora válidas, por ejemplo 2026-12-05T18:30.' });
+    return z.NEVER;
+  });

@@ -46,8 +46,9 @@ beforeAll(async () => {
   });
   const healthy = await until(async () => ((await fetch(`${base}/api/health`).catch(() => null))?.ok ? true : undefined));
   expect(healthy).toBe(true);
-  // The drain at start sends what the seed queued (a ticket, a waiting-list place, an advisory booking); past it, only a nudge sends.
-  // 'sending' too: a message claimed by the drain is not sent until its SMTP answer arrives.
+  // The drain at start sends what the seed queued (tickets, a waiting-list place, an advisory booking, hearing
+  // answers), claimed and then sent: 'sending' too, a claimed message is not sent until its SMTP answer arrives.
+  // Past it, only a nudge sends.
   const pending = async () => (await db`select count(*)::int as n from private.email_outbox where status in ('pending', 'sending')`)[0].n as number;
   expect(await until(async () => ((await pending()) === 0 ? true : undefined))).toBe(true);
 }, 60_000);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import * as advisory from '../advisory/emails/booking-emails.ts';
+import * as hearingAnswer from '../accountability/emails/hearing-answer.ts';
 import * as ticket from '../tickets/emails/ticket.ts';
 import * as waitlistJoined from '../tickets/emails/waitlist-joined.ts';
 import * as waitlistOffer from '../tickets/emails/waitlist-offer.ts';
@@ -13,6 +14,7 @@ export type TemplateRegistry = Readonly<Record<string, Render>>;
 /** Template name (the outbox's `template` column) → its renderer. Capabilities add theirs here. */
 export const TEMPLATES: TemplateRegistry = {
   notice: notice.render,
+  'hearing-answer': hearingAnswer.render,
   ticket: ticket.render,
   'waitlist-joined': waitlistJoined.render,
   'waitlist-offer': waitlistOffer.render,

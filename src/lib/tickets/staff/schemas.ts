@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseBogotaDateTime } from '../../bogota-time.ts';
+import { bogotaDateTime } from '../../validation.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
 
@@ -16,16 +16,7 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .max(max, `${what[0].toUpperCase()}${what.slice(1)} admite máximo ${max.toLocaleString('es-CO')}.`);
 
 /** An ISO time with its offset, or a `datetime-local` value read in Colombian time. */
-const dateTime = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((value, ctx) => {
-    const at = parseBogotaDateTime(value);
-    if (at) return at.toISOString();
-    ctx.addIssue({ code: 'custom', message: 'Escriba una fecha y hora válidas, por ejemplo 2026-12-05T18:30.' });
-    return z.NEVER;
-  });
+const dateTime = bogotaDateTime;
 
 const optionalDateTime = z.preprocess(blankToUndefined, dateTime.optional());
 

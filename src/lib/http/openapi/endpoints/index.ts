@@ -1,5 +1,6 @@
 import type { Endpoint } from '../endpoint.ts';
 import { ADVISORY_ENDPOINTS } from './advisory.ts';
+import { ACCOUNTABILITY_ENDPOINTS } from './accountability.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
@@ -25,4 +26,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...EVENTS_STAFF_ENDPOINTS,
   ...MAIL_ENDPOINTS,
   ...ADVISORY_ENDPOINTS,
+  ...ACCOUNTABILITY_ENDPOINTS,
 ];
