@@ -209,6 +209,20 @@ grant execute on function public.get_participa_menu() to anon, authenticated;
 
 -- MAILING LIST
 
+create function public.get_subscription_notice()
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select jsonb_build_object('version', c.version, 'text', c.body, 'purpose', c.purpose)
+  from public.consent_texts c where c.version = 'invitaciones-v1';
+$$;
+comment on function public.get_subscription_notice() is 'The personal-data notice the invitations sign-up form shows and asks consent to.';
+revoke execute on function public.get_subscription_notice() from public, anon, authenticated;
+grant execute on function public.get_subscription_notice() to anon, authenticated;
+
 create function private.subscription_mail(p_template text, p_subscriber public.invitation_subscribers, p_payload jsonb, p_dedupe_key text)
 returns bigint
 language sql

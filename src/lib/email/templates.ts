@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import * as invitationNotice from '../communications/emails/invitation-notice.ts';
+import * as subscriptionConfirm from '../communications/emails/subscription-confirm.ts';
+import * as subscriptionWelcome from '../communications/emails/subscription-welcome.ts';
 import * as ticket from '../tickets/emails/ticket.ts';
 import * as waitlistJoined from '../tickets/emails/waitlist-joined.ts';
 import * as waitlistOffer from '../tickets/emails/waitlist-offer.ts';
@@ -15,6 +18,9 @@ export const TEMPLATES: TemplateRegistry = {
   ticket: ticket.render,
   'waitlist-joined': waitlistJoined.render,
   'waitlist-offer': waitlistOffer.render,
+  'subscription-confirm': subscriptionConfirm.render,
+  'subscription-welcome': subscriptionWelcome.render,
+  'invitation-notice': invitationNotice.render,
 };
 
 export type Rendering = { ok: true; rendered: RenderedEmail } | { ok: false; reason: string };

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../endpoint.ts';
+import { COMMUNICATIONS_ENDPOINTS } from './communications.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
@@ -23,4 +24,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...TICKET_ENDPOINTS,
   ...EVENTS_STAFF_ENDPOINTS,
   ...MAIL_ENDPOINTS,
+  ...COMMUNICATIONS_ENDPOINTS,
 ];

@@ -1,0 +1,4 @@
+import { rpc, SERVICE } from '../db/store.ts';
+
+/** Queues the e-mail of each invitation that came out since the last run to every confirmed subscriber. */
+export const sendInvitationNotices = () => rpc<{ invitations: number; messages: number }>('send_invitation_notices', {}, SERVICE);
