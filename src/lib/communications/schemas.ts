@@ -92,7 +92,7 @@ export const subscriptionInput = z.strictObject({
   fullName: optional(text(3, 120)),
   organisation: optional(text(2, 160)),
   consent: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, 'Para recibir invitaciones debe autorizar el tratamiento de sus datos personales.')),
-  website: z.string().max(0).optional(),
+  website: z.string().max(2000).optional(),
 });
 export type SubscriptionInput = z.output<typeof subscriptionInput>;
 
