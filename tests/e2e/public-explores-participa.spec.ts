@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, sql } from './support/tickets.ts';
+
+const PUBLIC_PAGES = [
+  '/participa',
+  '/participa/diagnostico',
+  '/participa/planeacion',
+  '/participa/consulta-ciudadana',
+  '/participa/colaboracion-e-innovacion',
+  '/participa/rendicion-de-cuentas',
+  '/participa/control-social',
+  '/participa/convocatorias',
+  '/participa/convocatorias/responda-la-encuesta-de-oferta',
+  '/participa/calendario',
+  '/participa/procedimiento',
+  '/participa/estrategia',
+  '/participa/estrategia-rendicion-de-cuentas',
+  '/participa/plan',
+  '/participa/capacitaciones',
+  '/participa/suscribirse',
+  '/participa/suscripcion/confirmar?token=0',
+  '/participa/suscripcion/cancelar?token=0',
+  '/resultados',
+];
+
+test('every Participa page passes axe (WCAG 2.2 AA) and ships no JavaScript', async ({ page }) => {
+  test.setTimeout(90_000);
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    expect(await page.locator('script').count(), path).toBe(0);
+    await test.step(path, () => expectNoViolations(page));
+  }
+  expect(scripts).toEqual([]);
+});
+
+test('the staff communications pages pass axe', async ({ page }) => {
+  const { signInCommunications } = await import('./support/mailbox.ts');
+  await signInCommunications(page);
+  for (const path of ['/staff/comunicaciones', '/staff/comunicaciones/incidencia', '/staff/comunicaciones/capacitaciones']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
+  }
+});
+
+test('from the home page to the Menú Participa: six sections, each listing the activities the plan maps to it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Participa' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Participa' })).toBeVisible();
+  const sections = await sql()`
+    select s.code, s.title, array_agg(m.activity_code order by m.activity_code) as codes
+    from public.participa_sections s join public.participa_section_activities m on m.section_code = s.code
+    group by s.code, s.title order by s.code`;
+  expect(sections).toHaveLength(6);
+  for (const section of sections) {
+    await page.goto('/participa');
+    await page.getByRole('main').getByRole('link', { name: section.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    const listed = await page.locator('[data-activity]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-activity')).sort());
+    expect(listed, section.title).toEqual(section.codes);
+  }
+});
+
+test('an incidence entry links to the survey\'s real published results', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Resultados' }).click();
+  const entry = page.locator('#incidencia-survey-oferta-de-servicios');
+  await expect(entry.getByRole('heading', { name: 'Encuesta sobre la oferta de servicios' })).toBeVisible();
+  await expect(entry.getByText('Ustedes dijeron')).toBeVisible();
+  await expect(entry.getByText('Servicio de reservas publicado en /servicios/asesorias.')).toBeVisible();
+  await entry.getByRole('link', { name: /ver los resultados/ }).click();
+  await expect(page).toHaveURL(/\/resultados\/oferta-de-servicios$/);
+  const [survey] = await sql()`select title from public.surveys where slug = 'oferta-de-servicios'`;
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(survey.title);
+});
