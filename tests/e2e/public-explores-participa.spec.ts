@@ -21,6 +21,10 @@ const PUBLIC_PAGES = [
   '/participa/suscripcion/confirmar?token=0',
   '/participa/suscripcion/cancelar?token=0',
   '/resultados',
+  '/mapa-del-sitio',
+  '/accesibilidad',
+  '/terminos-de-uso',
+  '/derechos-de-autor',
 ];
 
 test('every Participa page passes axe (WCAG 2.2 AA) and ships no JavaScript', async ({ page }) => {
@@ -35,6 +39,17 @@ test('every Participa page passes axe (WCAG 2.2 AA) and ships no JavaScript', as
     await test.step(path, () => expectNoViolations(page));
   }
   expect(scripts).toEqual([]);
+});
+
+test('phone-sized screens show the Participa pages, with the GOV.CO bar and the footer, without horizontal scrolling', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 320, height: 740 });
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole('link', { name: /Portal único del Estado colombiano GOV\.CO/ })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
 });
 
 test('the staff communications pages pass axe', async ({ page }) => {
