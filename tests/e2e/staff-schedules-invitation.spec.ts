@@ -80,4 +80,11 @@ test('staff schedule an invitation; it appears at its time by itself, in the fee
   const event = events.find((e) => e.uid === `convocatoria-${slug}@participa`);
   expect(event?.summary).toBe(title);
   expect(event?.startDate.toJSDate().toISOString()).toBe('2026-12-15T15:00:00.000Z');
+
+  // Withdrawn from the staff list, it leaves the public pages at once.
+  await page.goto('/staff/comunicaciones');
+  await page.locator(`[data-invitation="${slug}"]`).getByRole('button', { name: /Retirar/ }).click();
+  await expect(page.getByRole('status')).toContainText('Cambios guardados');
+  await expect(page.locator(`[data-invitation="${slug}"]`)).toContainText('Retirada');
+  expect((await request.get(`/participa/convocatorias/${slug}`)).status()).toBe(404);
 });
