@@ -103,7 +103,7 @@ create table public.invitations (
   slug          text        not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(slug) <= 80),
   title         text        not null check (char_length(title) between 3 and 160),
   body          text        not null check (char_length(body) between 10 and 4000),
-  image_url     text        check (image_url ~ '^(https://|/)' and image_url !~ '^//' and image_url !~ '\s' and char_length(image_url) <= 2000),
+  image_url     text        check (image_url ~ '^/' and image_url !~ '^//' and image_url !~ '\s' and char_length(image_url) <= 2000),
   image_alt     text        check (char_length(image_alt) between 1 and 300),
   target_kind   text        not null check (target_kind in ('survey', 'hearing', 'event', 'service', 'training', 'other')),
   target_label  text        not null check (char_length(target_label) between 3 and 120),
@@ -124,6 +124,7 @@ create table public.invitations (
 );
 comment on table public.invitations is 'Invitations to take part (plan 5.2): shown on /participa/convocatorias, the home page and the feeds while published, after publish_at and before expires_at.';
 comment on column public.invitations.slug is 'Public address: /participa/convocatorias/<slug>; also the utm_campaign of its share links.';
+comment on column public.invitations.image_url is 'Picture: a path of this site (the CSP serves images only from the site itself).';
 comment on column public.invitations.image_alt is 'Text alternative of the picture (WCAG 1.1.1); required with a picture.';
 comment on column public.invitations.target_kind is 'What it invites to: survey, hearing, event (tickets), service (e.g. advisory bookings), training or other.';
 comment on column public.invitations.target_url is 'Where the call to action goes (site path or https URL), e.g. /encuestas/<slug> or /rendicion-de-cuentas/audiencia-1.';
@@ -248,7 +249,9 @@ create table public.incidence_evidence (
   url         text        not null check (url ~ '^(https://|/)' and url !~ '^//' and url !~ '\s' and char_length(url) <= 2000),
   alt         text        check (char_length(alt) between 3 and 300),
   added_at    timestamptz not null default now(),
-  check ((kind = 'photo') = (alt is not null))
+  check ((kind = 'photo') = (alt is not null)),
+  -- A photo is shown on the page, and the CSP serves images only from the site itself.
+  check (kind <> 'photo' or url !~ '^https://')
 );
 comment on table public.incidence_evidence is 'Evidence of an exercise''s incidence: links, documents and photos (a photo always with its text alternative).';
 create index incidence_evidence_exercise_idx on public.incidence_evidence (exercise_id, added_at);

@@ -64,6 +64,13 @@ describe('incidence: «Ustedes dijeron / Hicimos»', () => {
       { headers: await comms() },
     );
     expect(photo.status, photo.text).toBe(201);
+    const elsewhere = await postJson(
+      `/api/admin/incidence/advisory_service/${slug}/evidence`,
+      { kind: 'photo', label: 'Foto en otro sitio', url: 'https://fotos.example.co/jornada.jpg', alt: 'Asesores en la jornada' },
+      { headers: await comms() },
+    );
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error.fields.url).toMatch(/desde este sitio/);
     expect((await request('/resultados')).text).toContain('alt="Asesores atendiendo a emprendedores"');
   });
 

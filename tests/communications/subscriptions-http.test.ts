@@ -144,3 +144,16 @@ describe('double opt-in sign-up for invitations', () => {
     await expect(store.rpc('send_invitation_notices', {}, { kind: 'anon' })).rejects.toThrow(/permission denied/);
   });
 });
+
+describe('sign-up rate limit', () => {
+  it('a sixth sign-up from one client within ten minutes is refused (429 with Retry-After), others are not', async () => {
+    const ip = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await postJson('/api/subscriptions', { email: uniqueEmail(`limite${i}`), consent: true }, { ip })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const limited = await postJson('/api/subscriptions', { email: uniqueEmail('limite'), consent: true }, { ip });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect((await postJson('/api/subscriptions', { email: uniqueEmail('otro'), consent: true })).status).toBe(201);
+  });
+});

@@ -11,7 +11,8 @@ export const EVIDENCE_KINDS = ['link', 'document', 'photo'] as const;
 const invitationFields = {
   title: text(3, 160),
   body: text(10, 4000),
-  imageUrl: optional(link('La imagen debe ser una dirección https:// o una ruta de este sitio que empiece por /.')),
+  // Pictures are served from this site: the CSP (img-src 'self') would block another host's.
+  imageUrl: optional(z.string().trim().max(2000).regex(/^\/(?!\/)\S+$/, 'La imagen debe ser una ruta de este sitio que empiece por /, por ejemplo /images/convocatorias/foto.jpg.')),
   imageAlt: optional(text(1, 300)),
   targetKind: z.enum(TARGET_KINDS),
   targetLabel: text(3, 120),
@@ -72,7 +73,8 @@ export const evidenceInput = z
     url: link('Escriba una dirección https:// o una ruta de este sitio que empiece por /.'),
     alt: optional(text(3, 300)),
   })
-  .refine((v) => v.kind !== 'photo' || v.alt, { path: ['alt'], message: 'Describa la foto para quien no la ve (texto alternativo).' });
+  .refine((v) => v.kind !== 'photo' || v.alt, { path: ['alt'], message: 'Describa la foto para quien no la ve (texto alternativo).' })
+  .refine((v) => v.kind !== 'photo' || /^\/(?!\/)/.test(v.url), { path: ['url'], message: 'Las fotos se publican desde este sitio: escriba una ruta que empiece por /.' });
 
 const trainingFields = {
   topic: text(3, 160),
