@@ -401,7 +401,18 @@ declare
   v_messages   integer := 0;
   v_count      integer;
   v_done       integer := 0;
+  v_forgotten  integer;
 begin
+  -- Sign-ups never confirmed are not consent to anything: after 30 days the address is forgotten
+  -- (Ley 1581: data kept only as long as its purpose needs), with the consent record it came with.
+  with gone as (
+    delete from public.invitation_subscribers
+    where status = 'pending' and created_at < now() - interval '30 days'
+    returning consent_id
+  )
+  delete from private.consents c using gone where c.id = gone.consent_id;
+  get diagnostics v_forgotten = row_count;
+
   for v_invitation in
     select * from public.invitations
     where status = 'published' and notified_at is null and publish_at <= now()
@@ -422,9 +433,9 @@ begin
     v_messages := v_messages + v_count;
     v_done := v_done + 1;
   end loop;
-  return jsonb_build_object('invitations', v_done, 'messages', v_messages);
+  return jsonb_build_object('invitations', v_done, 'messages', v_messages, 'forgotten', v_forgotten);
 end;
 $$;
-comment on function public.send_invitation_notices() is 'Queues one e-mail per confirmed subscriber for each invitation that has come out since the last run (the scheduled job calls it).';
+comment on function public.send_invitation_notices() is 'Queues one e-mail per confirmed subscriber for each invitation that has come out since the last run, and forgets sign-ups left unconfirmed for 30 days (the scheduled job calls it).';
 revoke execute on function public.send_invitation_notices() from public, anon, authenticated;
 grant execute on function public.send_invitation_notices() to service_role;

@@ -140,6 +140,20 @@ describe('double opt-in sign-up for invitations', () => {
     expect((await outbox(left)).filter((m) => m.template === 'invitation-notice')).toHaveLength(0);
   });
 
+  it('the job forgets sign-ups left unconfirmed for 30 days, with their consent; confirmed ones stay', async () => {
+    const stale = uniqueEmail('olvidada');
+    const kept = uniqueEmail('confirmada');
+    expect((await subscribe(stale)).status).toBe(201);
+    await confirmed(kept);
+    await sql`update public.invitation_subscribers set created_at = now() - interval '31 days' where email in (${stale}, ${kept})`;
+    const [{ consent_id }] = await sql`select consent_id from public.invitation_subscribers where email = ${stale}`;
+    const result = await store.rpc<{ forgotten: number }>('send_invitation_notices', {}, { kind: 'service' });
+    expect(result.forgotten).toBeGreaterThanOrEqual(1);
+    expect(await sql`select 1 from public.invitation_subscribers where email = ${stale}`).toHaveLength(0);
+    expect(await sql`select 1 from private.consents where id = ${consent_id}`).toHaveLength(0);
+    expect(await sql`select 1 from public.invitation_subscribers where email = ${kept}`).toHaveLength(1);
+  });
+
   it('the notices job is the service role\'s: anon and staff cannot run it', async () => {
     await expect(store.rpc('send_invitation_notices', {}, { kind: 'anon' })).rejects.toThrow(/permission denied/);
   });
