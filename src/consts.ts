@@ -27,4 +27,5 @@ export const NAV_ITEMS = [
   { href: '/servicios', label: 'Servicios en línea' },
   { href: '/rendicion-de-cuentas', label: 'Rendición de cuentas' },
   { href: '/resultados', label: 'Resultados' },
+  { href: '/participa', label: 'Participa' },
 ] as const;

@@ -1129,3 +1129,135 @@ alter table public.hearings enable trigger hearings_audit_update;
 alter table public.hearing_questions enable trigger hearing_questions_audit_moderation;
 alter table public.improvement_actions enable trigger improvement_actions_audit;
 alter table public.improvement_action_updates enable trigger improvement_action_updates_audit;
+-- COMMUNICATIONS AND MENÚ PARTICIPA
+-- Invitations (5.2), incidence of the exercises (5.3), training sessions and the plan's versions
+-- (5.1), and the mapping of plan activities to the Menú Participa's six sections.
+alter table public.plan_activities disable trigger plan_activities_audit;
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.participa_section_activities disable trigger participa_section_activities_audit;
+alter table public.plan_versions disable trigger plan_versions_audit;
+alter table public.invitations disable trigger invitations_audit;
+alter table public.incidence_exercises disable trigger incidence_exercises_audit;
+alter table public.incidence_commitments disable trigger incidence_commitments_audit;
+alter table public.incidence_milestones disable trigger incidence_milestones_audit;
+alter table public.incidence_evidence disable trigger incidence_evidence_audit;
+alter table public.training_sessions disable trigger training_sessions_audit;
+
+-- Res. 1519 de 2020, annex 2: (1) diagnóstico, (2) planeación, (3) consulta, (4) colaboración,
+-- (5) rendición de cuentas, (6) control social. An activity may serve more than one section.
+insert into public.participa_section_activities (section_code, activity_code) values
+  (1, '1.1'), (1, '1.2'), (1, '1.3'),
+  (2, '2.3'), (2, '5.1'),
+  (3, '1.1'), (3, '2.2'),
+  (4, '3.1'),
+  (5, '2.1'), (5, '3.2'), (5, '3.3'),
+  (6, '4.1'), (6, '4.2'), (6, '5.3');
+
+insert into public.plan_versions (version, published_on, changes) values
+  ('1.0', '2026-01-30', 'Primera versión del plan de participación ciudadana de la vigencia, aprobada por el comité institucional.'),
+  ('1.1', '2026-04-29', 'Se ajustan las fechas de la rendición de cuentas (2.1 y 3.2) y se publica el procedimiento de participación por medios electrónicos (5.1).'),
+  ('1.2', '2026-09-01', 'Se agregan la encuesta telefónica de satisfacción (1.2) y la boletería en línea (2.3) como ejercicios del plan.');
+
+update public.plan_activities set action_label = 'Ver convocatorias', action_href = '/participa/convocatorias' where code = '5.2';
+update public.plan_activities set action_label = 'Ver la incidencia', action_href = '/resultados#incidencia' where code = '5.3';
+update public.plan_activities set action_label = 'Leer el procedimiento', action_href = '/participa/procedimiento' where code = '5.1';
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('5.1', 'Procedimiento de participación ciudadana por medios electrónicos', '/participa/procedimiento', '2026-04-29 14:00-05'),
+  ('5.1', 'Plan de participación de la vigencia y sus versiones', '/participa/plan', '2026-04-29 14:05-05'),
+  ('5.1', 'Sesiones de capacitación y sensibilización', '/participa/capacitaciones', '2026-11-28 09:00-05'),
+  ('5.2', 'Convocatorias abiertas en el sitio web, con enlaces para redes sociales', '/participa/convocatorias', '2026-11-28 09:00-05'),
+  ('5.3', '«Ustedes dijeron / Hicimos»: incidencia de cada ejercicio', '/resultados#incidencia', '2026-11-28 09:00-05');
+
+insert into public.invitations
+  (slug, title, body, image_url, image_alt, target_kind, target_label, target_url, activity_code, starts_at, ends_at, publish_at, expires_at)
+values
+  ('responda-la-encuesta-de-oferta',
+   'Responda la encuesta sobre nuestra oferta de servicios',
+   'Queremos saber qué servicios de la agencia conoce, cuáles ha usado y qué mejoraría. Responder toma unos 5 minutos '
+   || 'y sus respuestas nos ayudan a definir las mejoras del próximo año.',
+   '/images/convocatorias/encuesta-oferta.svg',
+   'Ilustración de un formulario con casillas y el texto «Su opinión mejora el servicio».',
+   'survey', 'Responder la encuesta', '/encuestas/oferta-de-servicios', '1.1', null, null,
+   now() - interval '2 days', '2026-12-15 23:59-05'),
+  ('pregunte-en-la-audiencia-publica',
+   'Pregunte en la audiencia pública de rendición de cuentas',
+   'En la primera audiencia pública por medios electrónicos el equipo directivo responde sus preguntas sobre la gestión del año. '
+   || 'Envíe su pregunta desde ya y siga la transmisión en vivo.',
+   null, null, 'hearing', 'Enviar una pregunta', '/rendicion-de-cuentas/audiencia-1', '3.2',
+   date_trunc('day', now()) + interval '5 days 14 hours', date_trunc('day', now()) + interval '5 days 16 hours',
+   now() - interval '1 day', null),
+  ('asesorias-de-emprendimiento',
+   'Reserve una asesoría gratuita para su emprendimiento',
+   'Los asesores de la agencia acompañan su idea o su negocio en marcha: formalización, finanzas, ventas y acceso a crédito. '
+   || 'Elija el día y la hora que le sirvan.',
+   null, null, 'service', 'Reservar una asesoría', '/servicios/asesorias', '2.3', null, null,
+   now() - interval '3 hours', null);
+
+insert into public.training_sessions (slug, topic, audience, starts_at, place, attendance, materials_url) values
+  ('mecanismos-de-participacion-2026',
+   'Mecanismos de participación habilitados por la entidad', 'Ciudadanía y organizaciones sociales',
+   '2026-05-14 15:00-05', 'Sala virtual de la agencia', 48, '/participa/procedimiento'),
+  ('participacion-digital-servidores',
+   'Participación ciudadana por medios electrónicos para servidores públicos', 'Servidores de la agencia',
+   '2026-06-11 09:00-05', 'Auditorio principal, sede central', 35, '/participa/procedimiento');
+-- A session that takes sign-ups does so through the tickets registration: it has its own event.
+alter table public.events disable trigger events_audit_insert_delete;
+insert into public.events (slug, title, description, venue, starts_at, ends_at, capacity, remaining, max_per_registration, opens_at, closes_at)
+values ('taller-rendicion-de-cuentas', 'Taller: cómo participar en la rendición de cuentas',
+        'Taller gratuito para preparar preguntas y seguir la audiencia pública por medios electrónicos.',
+        'Sala virtual de la agencia', date_trunc('day', now()) + interval '3 days 15 hours',
+        date_trunc('day', now()) + interval '3 days 17 hours', 60, 60, 1, now() - interval '1 hour',
+        date_trunc('day', now()) + interval '3 days 14 hours');
+alter table public.events enable trigger events_audit_insert_delete;
+insert into public.training_sessions (slug, topic, audience, starts_at, place, event_slug)
+values ('como-participar-en-la-rendicion-de-cuentas', 'Cómo participar en la audiencia de rendición de cuentas',
+        'Ciudadanía, veedurías y organizaciones', date_trunc('day', now()) + interval '3 days 15 hours',
+        'Sala virtual de la agencia', 'taller-rendicion-de-cuentas');
+
+with exercise as (
+  insert into public.incidence_exercises (kind, slug, title, url, activity_code, you_said, we_did)
+  values ('survey', 'oferta-de-servicios', 'Encuesta sobre la oferta de servicios', '/encuestas/oferta-de-servicios', '1.1',
+          'La mayoría conoce la asesoría a emprendedores, pero pocos saben que la boletería y las capacitaciones son gratuitas. '
+          || 'Pidieron horarios de atención en la tarde y trámites sin desplazarse.',
+          'Publicamos la boletería y la reserva de asesorías en línea, ampliamos la atención virtual hasta las 7:00 p. m. '
+          || 'y sumamos la oferta completa a la página de servicios.')
+  returning id
+), commitment as (
+  insert into public.incidence_commitments (exercise_id, title, description, status, due_on)
+  select id, 'Reservas de asesoría en línea', 'Agendar asesorías de emprendimiento desde el portal, sin llamar ni ir a la sede.', 'done', '2026-11-30'
+  from exercise
+  returning id
+)
+insert into public.incidence_milestones (commitment_id, happened_on, description, status)
+select id, v.on_, v.description, v.status from commitment, (values
+  (date '2026-10-01', 'Diseño del servicio con los asesores y dos grupos de usuarios.', 'in_progress'),
+  (date '2026-11-27', 'Servicio de reservas publicado en /servicios/asesorias.', 'done')
+) as v(on_, description, status);
+
+insert into public.incidence_evidence (exercise_id, kind, label, url, alt)
+select id, 'link', 'Resultados publicados de la encuesta', '/resultados/oferta-de-servicios', null
+from public.incidence_exercises where kind = 'survey' and slug = 'oferta-de-servicios';
+
+insert into public.incidence_exercises (kind, slug, title, url, activity_code, you_said, we_did) values
+  ('hearing', 'audiencia-1', 'Primera audiencia pública de rendición de cuentas', '/rendicion-de-cuentas/audiencia-1', '3.2',
+   'Las preguntas más repetidas fueron sobre los plazos de los programas de emprendimiento y la entrega de boletas para eventos.',
+   'Publicaremos el calendario de convocatorias de emprendimiento y las cifras de la boletería en el portal, con su avance.'),
+  ('ticket_service', 'boleteria', 'Boletería de Leones en línea', '/servicios/boleteria', '2.3',
+   'Quienes usaron la boletería pidieron poder liberar las boletas que no van a usar y una lista de espera para eventos agotados.',
+   'La boleta trae un enlace para cancelar, y los cupos liberados pasan en orden a la lista de espera.');
+
+insert into public.incidence_commitments (exercise_id, title, status, due_on)
+select id, 'Calendario de convocatorias de emprendimiento publicado', 'in_progress', '2026-12-18'
+from public.incidence_exercises where kind = 'hearing' and slug = 'audiencia-1';
+
+alter table public.plan_activities enable trigger plan_activities_audit;
+alter table public.plan_evidence enable trigger plan_evidence_audit;
+alter table public.participa_section_activities enable trigger participa_section_activities_audit;
+alter table public.plan_versions enable trigger plan_versions_audit;
+alter table public.invitations enable trigger invitations_audit;
+alter table public.incidence_exercises enable trigger incidence_exercises_audit;
+alter table public.incidence_commitments enable trigger incidence_commitments_audit;
+alter table public.incidence_milestones enable trigger incidence_milestones_audit;
+alter table public.incidence_evidence enable trigger incidence_evidence_audit;
+alter table public.training_sessions enable trigger training_sessions_audit;

@@ -118,7 +118,9 @@ describe('the telephone report', () => {
       expect(page.text).toContain(`Muestra insuficiente para calcular el margen de error (n = ${n}; se requieren al menos 30)`);
     }
     expect(page.text).not.toContain('±');
-    expect(page.text).not.toMatch(/Persona |\+57|tel:/);
+    // The report itself; the site footer carries the entity's own phone lines (Res. 1519, annex 2).
+    const report = page.text.slice(page.text.indexOf('<main'), page.text.indexOf('</main>'));
+    expect(report).not.toMatch(/Persona |\+57|tel:/);
     expect(page.text).toContain(`href="/informes/telefonico/${slug}.csv"`);
     expect(page.text).not.toContain('<script');
     const css = [...page.text.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import * as advisory from '../advisory/emails/booking-emails.ts';
 import * as hearingAnswer from '../accountability/emails/hearing-answer.ts';
+import * as invitationNotice from '../communications/emails/invitation-notice.ts';
+import * as subscriptionConfirm from '../communications/emails/subscription-confirm.ts';
+import * as subscriptionWelcome from '../communications/emails/subscription-welcome.ts';
 import * as ticket from '../tickets/emails/ticket.ts';
 import * as waitlistJoined from '../tickets/emails/waitlist-joined.ts';
 import * as waitlistOffer from '../tickets/emails/waitlist-offer.ts';
@@ -23,6 +26,9 @@ export const TEMPLATES: TemplateRegistry = {
   'advisory-cancelled': advisory.renderCancelled,
   'advisory-reminder': advisory.renderReminder,
   'advisory-survey': advisory.renderSurvey,
+  'subscription-confirm': subscriptionConfirm.render,
+  'subscription-welcome': subscriptionWelcome.render,
+  'invitation-notice': invitationNotice.render,
 };
 
 export type Rendering = { ok: true; rendered: RenderedEmail } | { ok: false; reason: string };

@@ -7,16 +7,23 @@ export function siteUrl(env: Record<string, string | undefined> = typeof process
   return (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
 }
 
+/** A site path as an absolute URL tagged with utm_source / utm_medium / utm_campaign. */
+export function taggedUrl(path: string, utm: { source: string; medium: string; campaign: string }, base = siteUrl()): string {
+  const url = new URL(path, `${base}/`);
+  url.searchParams.set('utm_source', utm.source);
+  url.searchParams.set('utm_medium', utm.medium);
+  url.searchParams.set('utm_campaign', utm.campaign);
+  return url.toString();
+}
+
 /**
  * One link per network for a survey: the survey page tagged with utm_source, so each response records the
  * network it came from (survey_responses.source) and results and reach split by network.
  */
 export function shareLinks(slug: string, base = siteUrl()): ShareLink[] {
-  return SOCIAL_NETWORKS.map(({ value, label }) => {
-    const url = new URL(`/encuestas/${encodeURIComponent(slug)}`, `${base}/`);
-    url.searchParams.set('utm_source', value);
-    url.searchParams.set('utm_medium', 'social');
-    url.searchParams.set('utm_campaign', slug);
-    return { network: value, label, url: url.toString() };
-  });
+  return SOCIAL_NETWORKS.map(({ value, label }) => ({
+    network: value,
+    label,
+    url: taggedUrl(`/encuestas/${encodeURIComponent(slug)}`, { source: value, medium: 'social', campaign: slug }, base),
+  }));
 }

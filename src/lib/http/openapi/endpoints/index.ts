@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.ts';
 import { ADVISORY_ENDPOINTS } from './advisory.ts';
 import { ACCOUNTABILITY_ENDPOINTS } from './accountability.ts';
+import { COMMUNICATIONS_ENDPOINTS } from './communications.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
@@ -27,4 +28,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...MAIL_ENDPOINTS,
   ...ADVISORY_ENDPOINTS,
   ...ACCOUNTABILITY_ENDPOINTS,
+  ...COMMUNICATIONS_ENDPOINTS,
 ];
