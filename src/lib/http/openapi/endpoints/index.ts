@@ -1,6 +1,8 @@
 import type { Endpoint } from '../endpoint.ts';
+import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
+import { PAPER_ENDPOINTS } from './paper.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
 import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
@@ -23,4 +25,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...TICKET_ENDPOINTS,
   ...EVENTS_STAFF_ENDPOINTS,
   ...MAIL_ENDPOINTS,
+  ...DIAGNOSIS_ENDPOINTS,
+  ...PAPER_ENDPOINTS,
 ];
