@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import postgres from 'postgres';
+import { colombianHolidays, yearsAround } from '../colombian-holidays.ts';
 import { lineAt, splitStatements, type SqlStatement } from './sql-statements.ts';
 
 export type MigrationReport = { applied: string[]; seeded: boolean };
@@ -99,6 +100,17 @@ async function refuseOldRunnerDatabase(db: postgres.ReservedSql): Promise<void> 
 }
 
 /**
+ * Working-day rules read the holiday calendar, so it is filled before the seed (which already computes
+ * due dates). On Supabase the scheduled function holidays-sync does the same; migrations alone can't,
+ * being SQL and the calendar a library's data.
+ */
+async function loadHolidays(db: postgres.ReservedSql) {
+  const [loader] = await db.unsafe("select to_regprocedure('public.load_public_holidays(jsonb)') as fn");
+  if (!loader?.fn) return;
+  await db.unsafe('select public.load_public_holidays($1::text::jsonb)', [JSON.stringify(colombianHolidays(yearsAround()))]);
+}
+
+/**
  * Applies what Supabase would provide (roles, auth schema), then every migration missing from the Supabase
  * CLI's history, each in its own transaction, and the demo seed once. Used for the local adapters only;
  * on Supabase the CLI applies the same files and writes the same history.
@@ -126,6 +138,8 @@ export async function migrate(databaseUrl: string, options: MigrationOptions): P
       );
       applied.push(`${m.version}_${m.name}.sql`);
     }
+
+    await loadHolidays(db);
 
     let seeded = false;
     if (options.seed) {
