@@ -114,6 +114,24 @@ describe('a year of self-diagnosis', () => {
     expect((await request('/informes/diagnostico/2090.csv')).status).toBe(404);
   });
 
+  it('turns a proposed action into an improvement action once, tracked and published with the report', async () => {
+    const path = '/api/admin/diagnosis/2091/improvement-actions';
+    const created = await postJson(path, { code: 'PART-02', ownerArea: 'Planeación', dueOn: '2027-03-31' }, { headers: await admin() });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({ source: 'diagnosis', sourceRef: 'PART-02', title: 'Mejorar PART-02', ownerArea: 'Planeación', dueOn: '2027-03-31', status: 'planned' });
+
+    const twice = await Promise.all([1, 2].map(async () => postJson(path, { code: 'PART-02', ownerArea: 'Planeación', dueOn: '2027-03-31' }, { headers: await admin() })));
+    expect(twice.map((r) => r.status)).toEqual([409, 409]);
+    expect(await sql`select 1 from public.improvement_actions where source = 'diagnosis' and source_ref = 'PART-02' and title = 'Mejorar PART-02'`).toHaveLength(1);
+    // A requirement that complies has nothing to improve.
+    expect((await postJson(path, { code: 'PART-01', ownerArea: 'Planeación', dueOn: '2027-03-31' }, { headers: await admin() })).status).toBe(404);
+    const invalid = await postJson(path, { code: 'PART-02', ownerArea: '', dueOn: '31/03/2027' }, { headers: await admin() });
+    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(['dueOn', 'ownerArea']);
+
+    const page = await request('/informes/diagnostico/2091');
+    expect(page.text).toMatch(/<th scope="row">Mejorar PART-02<\/th>\s*<td>Planeación<\/td>/);
+  });
+
   it('adds a requirement to drafts at once; retired, drafts drop it and published years keep it', async () => {
     const code = `PRB-${String(Date.now()).slice(-3)}`;
     const added = await postJson(

@@ -69,6 +69,16 @@ test('an admin completes the 2026 diagnosis by keyboard; the scores match the ha
   await expect(page.locator('form.diagnosis-form')).toHaveCount(0);
   await expectNoViolations(page);
 
+  // A proposed action becomes an improvement action, tracked with those of the accountability report.
+  // The due date comes suggested three months out; the responsible area from the checklist.
+  await expect(page.locator('#part-03-fecha')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await tabTo(page, 'li[data-proposal="PART-03"] button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Acción de mejora creada.');
+  await expect(page.locator('li[data-proposal="PART-03"]')).toContainText('Ya es una acción de mejora.');
+  await expect(page.getByRole('row', { name: /Plan para cumplir PART-03 en 2027/ })).toContainText('Planeada');
+  await expectNoViolations(page);
+
   // The public report, linked from the plan on the home page.
   await page.goto('/');
   await page.locator('a[href="/informes/diagnostico/2026"]').click();
@@ -78,6 +88,7 @@ test('an admin completes the 2026 diagnosis by keyboard; the scores match the ha
     await expect(page.locator(`tr[data-dimension="${dimension}"]`)).toContainText(level);
   }
   await expect(page.locator('[data-requirement="PART-03"]')).toContainText('Plan para cumplir PART-03 en 2027.');
+  await expect(page.getByRole('row', { name: /Plan para cumplir PART-03 en 2027/ })).toContainText('Planeación');
   await expectNoViolations(page);
 
   await page.goto('/informes/diagnostico');

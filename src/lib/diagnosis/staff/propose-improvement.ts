@@ -1,18 +1,16 @@
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
+import type { ImprovementAction } from '../../improvement/schemas.ts';
 import { fail, type Result } from '../../result.ts';
 import { validate } from '../../validation.ts';
 import { improvementActionInput, parseYear } from '../schemas.ts';
 import { DENIED, DIAGNOSIS_ROLES } from './roles.ts';
 
-/** The improvement action as the shared improvement-actions functions return it. */
-export type CreatedImprovementAction = { id: string; source: 'diagnosis'; sourceRef: string; title: string; ownerArea: string; dueOn: string; status: string };
-
 /**
  * Turns the proposed action of one requirement into an improvement action (source `diagnosis`, reference
  * the requirement code), tracked like those of the accountability report; once per proposal.
  */
-export async function turnIntoImprovementAction(year: string, body: unknown, caller: Caller): Promise<Result<CreatedImprovementAction>> {
+export async function turnIntoImprovementAction(year: string, body: unknown, caller: Caller): Promise<Result<ImprovementAction>> {
   const denied = forbiddenUnless(caller, DIAGNOSIS_ROLES, DENIED);
   if (denied) return denied;
   const parsed = parseYear(year);
@@ -20,7 +18,7 @@ export async function turnIntoImprovementAction(year: string, body: unknown, cal
   const input = validate(improvementActionInput, body);
   if (!input.ok) return input;
   const { code, ownerArea, dueOn } = input.value;
-  return rpc<Result<CreatedImprovementAction>>(
+  return rpc<Result<ImprovementAction>>(
     'staff_diagnosis_improvement_action',
     { p_year: parsed, p_code: code, p_owner_area: ownerArea, p_due_on: dueOn },
     caller,
