@@ -347,21 +347,14 @@ $$;
 comment on function private.diagnosis_link_ok(text) is 'An evidence link is a site path or an http(s) URL without spaces (no //host).';
 revoke execute on function private.diagnosis_link_ok(text) from public;
 
-create function public.staff_save_diagnosis_answers(p_year integer, p_answers jsonb)
+create function private.diagnosis_draft_failure(p_year integer)
 returns jsonb
 language plpgsql
-security definer
 set search_path = ''
 as $$
 declare
   v_assessment public.diagnosis_assessments;
-  v_fields     jsonb := '{}'::jsonb;
-  v_entry      record;
-  v_action     text;
 begin
-  if private.diagnosis_denied() is not null then
-    return private.diagnosis_denied();
-  end if;
   -- The row lock orders a save against a concurrent publication: nothing lands in a published report.
   select * into v_assessment from public.diagnosis_assessments where year = p_year for update;
   if not found then
@@ -369,6 +362,31 @@ begin
   end if;
   if v_assessment.published_at is not null then
     return private.failure('locked', format('El autodiagnóstico de %s ya está publicado y no admite cambios.', p_year));
+  end if;
+  return null;
+end;
+$$;
+comment on function private.diagnosis_draft_failure(integer) is 'Locks a year''s assessment until the transaction ends; its failure (not_found, or locked once published), else null.';
+revoke execute on function private.diagnosis_draft_failure(integer) from public;
+
+create function public.staff_save_diagnosis_answers(p_year integer, p_answers jsonb)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_failure jsonb;
+  v_fields  jsonb := '{}'::jsonb;
+  v_entry   record;
+  v_action  text;
+begin
+  if private.diagnosis_denied() is not null then
+    return private.diagnosis_denied();
+  end if;
+  v_failure := private.diagnosis_draft_failure(p_year);
+  if v_failure is not null then
+    return v_failure;
   end if;
 
   for v_entry in select e.key as code, e.value as answer from jsonb_each(coalesce(p_answers, '{}'::jsonb)) e loop
@@ -416,18 +434,15 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.diagnosis_assessments;
-  v_pending    integer;
+  v_failure jsonb;
+  v_pending integer;
 begin
   if private.diagnosis_denied() is not null then
     return private.diagnosis_denied();
   end if;
-  select * into v_assessment from public.diagnosis_assessments where year = p_year for update;
-  if not found then
-    return private.failure('not_found', format('No hay autodiagnóstico de %s. Inícielo primero.', p_year));
-  end if;
-  if v_assessment.published_at is not null then
-    return private.failure('locked', format('El autodiagnóstico de %s ya está publicado.', p_year));
+  v_failure := private.diagnosis_draft_failure(p_year);
+  if v_failure is not null then
+    return v_failure;
   end if;
   select count(*) filter (where i.answer is null) into v_pending from private.diagnosis_items(p_year) i;
   if v_pending > 0 then
