@@ -108,3 +108,45 @@ describe('weekly challenges', () => {
     expect(forbidden.status).toBe(403);
   });
 });
+
+describe('challenges set by an admin', () => {
+  it('takes the staff form: options one per line, blank questions left out, to the week of the day chosen', async () => {
+    const title = `Reto del formulario ${Date.now().toString(36)}`;
+    const reply = await postForm(
+      '/api/admin/paper/challenges',
+      [
+        ['weekOf', '2027-02-04'],
+        ['title', title],
+        ['description', 'Use la firma digital en los oficios.'],
+        ['actionLabel', 'Firmé digitalmente'],
+        ['points', '15'],
+        ['questions.0.prompt', '¿La firma digital es válida?'],
+        ['questions.0.options', 'Sí\r\nNo\r\n'],
+        ['questions.0.correctOption', '0'],
+        ['questions.0.explanation', 'La Ley 527 de 1999 le da validez.'],
+        ['questions.1.prompt', ''],
+        ['questions.1.options', ''],
+        ['questions.1.correctOption', '0'],
+        ['questions.1.explanation', ''],
+      ],
+      { headers: await bearer('admin', 'admin-retos@agencia.gov.co') },
+    );
+    expect(reply.status, reply.text).toBe(303);
+    expect(reply.headers.get('location')).toBe('/staff/papel?ok=reto-creado');
+    const [challenge] = await sql`select id, week_start::text as week, points from public.paper_challenges where title = ${title}`;
+    expect(challenge).toMatchObject({ week: '2027-02-01', points: 15 });
+    expect(await sql`select options, correct_option from public.paper_quiz_questions where challenge_id = ${challenge.id}`).toEqual([{ options: ['Sí', 'No'], correct_option: 0 }]);
+  });
+
+  it('refuses a right option that is not one of the options, and a second challenge of the same title that week', async () => {
+    const headers = await bearer('admin', 'admin-retos@agencia.gov.co');
+    const body = { weekOf: '2027-02-10', title: 'Reto repetido', description: 'Algo que hacer.', actionLabel: 'Lo hice', points: 5 };
+    const wrong = await postJson('/api/admin/paper/challenges', { ...body, questions: [{ prompt: '¿Sí?', options: ['Sí', 'No'], correctOption: 3, explanation: 'Porque sí.' }] }, { headers });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.fields).toEqual({ 'questions.0.correctOption': 'La respuesta correcta debe ser una de las opciones.' });
+    expect((await postJson('/api/admin/paper/challenges', body, { headers })).status).toBe(201);
+    const again = await postJson('/api/admin/paper/challenges', { ...body, weekOf: '2027-02-12' }, { headers });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('duplicate');
+  });
+});

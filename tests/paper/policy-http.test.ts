@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
-import { postJson, request } from '../support/http.ts';
+import { toBogotaInputValue } from '../../src/lib/bogota-time.ts';
+import { postForm, postJson, request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { joinArea, newPerson } from './fixtures.ts';
 
@@ -18,10 +19,16 @@ describe('the paper policy vote', () => {
   it('opens one vote at a time, with its closing date in the future', async () => {
     const past = await postJson('/api/admin/paper/policy', { title: 'Votación', closesAt: '2020-01-01T00:00:00-05:00' }, { headers: await admin() });
     expect(past.status).toBe(422);
-    const opened = await postJson('/api/admin/paper/policy', { title: 'Política de papel de prueba', closesAt: new Date(Date.now() + 86_400_000).toISOString() }, { headers: await admin() });
-    expect(opened.status, opened.text).toBe(201);
-    expect(opened.body).toMatchObject({ status: 'open', measures: [], voters: 0 });
-    roundId = opened.body.id;
+    // From the staff form: the closing time typed in Colombian time.
+    const closes = new Date(Date.now() + 86_400_000);
+    const local = toBogotaInputValue(closes);
+    const opened = await postForm('/api/admin/paper/policy', [['title', 'Política de papel de prueba'], ['closesAt', local]], { headers: await admin() });
+    expect(opened.status, opened.text).toBe(303);
+    expect(opened.headers.get('location')).toBe('/staff/papel/politica?ok=abierta');
+    const round = (await request('/api/admin/paper/policy', { headers: await admin() })).body;
+    expect(round).toMatchObject({ title: 'Política de papel de prueba', status: 'open', measures: [], voters: 0 });
+    expect(Date.parse(round.closesAt)).toBe(Date.parse(`${local}:00-05:00`));
+    roundId = round.id;
     const second = await postJson('/api/admin/paper/policy', { title: 'Otra', closesAt: new Date(Date.now() + 86_400_000).toISOString() }, { headers: await admin() });
     expect(second.status).toBe(409);
     expect(await sql`select 1 from public.plan_evidence where activity_code = '3.1' and url = '/informes/politica-papel'`).toHaveLength(1);

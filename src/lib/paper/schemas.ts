@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseBogotaDateTime } from '../bogota-time.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
 
@@ -33,12 +34,29 @@ export function parseId(value: string | undefined): number | null {
   return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
 
+/** Options one per line in the form; an array in JSON. */
+const optionLines = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : value),
+  z.array(z.string().trim().min(1).max(200)).min(2, 'Escriba de 2 a 5 opciones, una por línea.').max(5, 'Escriba de 2 a 5 opciones, una por línea.'),
+);
+
 const quizQuestion = z.strictObject({
   prompt: z.string().trim().min(3).max(300),
-  options: z.array(z.string().trim().min(1).max(200)).min(2).max(5),
-  correctOption: z.number().int().min(0).max(4),
+  options: optionLines,
+  correctOption: z.coerce.number().int().min(0).max(4),
   explanation: z.string().trim().min(3).max(600),
 });
+
+/**
+ * The form numbers its questions (`questions.0.prompt`, …) and may leave the last ones blank; JSON sends an
+ * array. Both become the array of the questions actually written.
+ */
+const questionList = z.preprocess((value) => {
+  const list = value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : value;
+  return Array.isArray(list)
+    ? list.filter((q) => !(q && typeof q === 'object' && Object.values(q).every((field) => typeof field !== 'string' || field.trim() === '' || /^\d$/.test(field))))
+    : list;
+}, z.array(quizQuestion).max(5).default([]));
 
 export const addChallengeInput = z
   .strictObject({
@@ -47,7 +65,7 @@ export const addChallengeInput = z
     description: z.string().trim().min(3).max(1000),
     actionLabel: z.string().trim().min(3).max(200),
     points: z.coerce.number().int().min(1).max(100),
-    questions: z.array(quizQuestion).max(5).default([]),
+    questions: questionList,
   })
   .superRefine((challenge, ctx) => {
     challenge.questions.forEach((question, index) => {
@@ -60,7 +78,16 @@ export type AddChallengeInput = z.output<typeof addChallengeInput>;
 
 export const openVoteInput = z.strictObject({
   title: z.string().trim().min(3).max(160),
-  closesAt: z.iso.datetime({ offset: true, error: 'Escriba la fecha y hora de cierre en ISO 8601, por ejemplo 2026-12-15T17:00:00-05:00.' }),
+  /** ISO 8601 with its offset, or a `datetime-local` value read in Colombian time. */
+  closesAt: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const at = parseBogotaDateTime(value);
+      if (at) return at.toISOString();
+      ctx.addIssue({ code: 'custom', message: 'Escriba la fecha y hora de cierre, por ejemplo 2026-12-15T17:00.' });
+      return z.NEVER;
+    }),
 });
 export type OpenVoteInput = z.output<typeof openVoteInput>;
 
