@@ -982,15 +982,15 @@ insert into public.plan_evidence (activity_code, label, url, added_at) values
   ('3.1', 'Política de uso eficiente del papel y resultados del ejercicio', '/informes/politica-papel', '2026-07-30 15:00-05');
 
 -- Demo staff of several areas (their JWT sub); four chose to show their name on the leaderboard.
-insert into public.paper_players (person, email, area_code, show_name, display_name, joined_at) values
-  ('demo-papel-1', 'lucia.mejia@agencia.gov.co',     'comunicaciones',     true,  'Lucía M.',   '2026-06-01 08:10-05'),
-  ('demo-papel-2', 'andres.gomez@agencia.gov.co',    'comunicaciones',     false, null,         '2026-06-01 09:30-05'),
-  ('demo-papel-3', 'paola.rios@agencia.gov.co',      'planeacion',         true,  'Paola R.',   '2026-06-02 10:00-05'),
-  ('demo-papel-4', 'jorge.cardona@agencia.gov.co',   'juridica',           false, null,         '2026-06-02 11:00-05'),
-  ('demo-papel-5', 'marta.velez@agencia.gov.co',     'atencion-ciudadano', true,  'Marta V.',   '2026-06-03 08:00-05'),
-  ('demo-papel-6', 'camilo.arango@agencia.gov.co',   'tecnologia',         true,  'Camilo A.',  '2026-06-03 14:00-05'),
-  ('demo-papel-7', 'diana.lopez@agencia.gov.co',     'talento-humano',     false, null,         '2026-06-08 09:00-05'),
-  ('demo-papel-8', 'felipe.osorio@agencia.gov.co',   'planeacion',         false, null,         '2026-06-09 09:00-05');
+insert into public.paper_players (person, area_code, show_name, display_name, joined_at) values
+  ('demo-papel-1', 'comunicaciones',     true,  'Lucía M.',   '2026-06-01 08:10-05'),
+  ('demo-papel-2', 'comunicaciones',     false, null,         '2026-06-01 09:30-05'),
+  ('demo-papel-3', 'planeacion',         true,  'Paola R.',   '2026-06-02 10:00-05'),
+  ('demo-papel-4', 'juridica',           false, null,         '2026-06-02 11:00-05'),
+  ('demo-papel-5', 'atencion-ciudadano', true,  'Marta V.',   '2026-06-03 08:00-05'),
+  ('demo-papel-6', 'tecnologia',         true,  'Camilo A.',  '2026-06-03 14:00-05'),
+  ('demo-papel-7', 'talento-humano',     false, null,         '2026-06-08 09:00-05'),
+  ('demo-papel-8', 'planeacion',         false, null,         '2026-06-09 09:00-05');
 
 insert into public.paper_challenges (week_start, title, description, action_label, points, created_at) values
   ('2026-06-01', 'Doble cara por defecto',

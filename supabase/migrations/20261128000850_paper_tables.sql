@@ -33,14 +33,13 @@ insert into public.paper_areas (code, name) values
 -- PLAYERS
 create table public.paper_players (
   person       text        primary key check (char_length(person) between 1 and 200),
-  email        text,
   area_code    text        not null references public.paper_areas (code),
   show_name    boolean     not null default false,
   display_name text        check (char_length(display_name) between 2 and 60),
   joined_at    timestamptz not null default now(),
   check (not show_name or display_name is not null)
 );
-comment on table public.paper_players is 'Staff taking part in the paper challenges, with their team. Personal data: never published; a name appears on the leaderboard only when the person opts in (show_name).';
+comment on table public.paper_players is 'Staff taking part in the paper challenges, with their team. Only the JWT sub is kept (no e-mail: minimal collection); a name appears on the leaderboard only when the person opts in (show_name).';
 comment on column public.paper_players.person is 'The JWT sub of the staff member (private.staff_actor).';
 create index paper_players_area_idx on public.paper_players (area_code);
 
@@ -50,7 +49,7 @@ revoke all on table public.paper_players from anon, authenticated;
 
 create trigger paper_players_audit
 after insert or update or delete on public.paper_players
-for each row execute function private.audit_row_change('person', 'email', 'display_name');
+for each row execute function private.audit_row_change('person', 'display_name');
 
 -- CHALLENGES AND THEIR QUIZZES
 create table public.paper_challenges (

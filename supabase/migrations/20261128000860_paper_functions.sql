@@ -180,8 +180,8 @@ begin
       jsonb_build_object('displayName', 'Para aparecer en la tabla escriba el nombre a mostrar, de 2 a 60 caracteres.'));
   end if;
   -- Joining again changes the team or the opt-in; points stay with the person.
-  insert into public.paper_players as p (person, email, area_code, show_name, display_name)
-  values (v_person, private.staff_actor() ->> 'email', p_area, coalesce(p_show_name, false), v_name)
+  insert into public.paper_players as p (person, area_code, show_name, display_name)
+  values (v_person, p_area, coalesce(p_show_name, false), v_name)
   on conflict (person) do update
     set area_code = excluded.area_code, show_name = excluded.show_name, display_name = excluded.display_name;
   return jsonb_build_object('ok', true, 'value', jsonb_build_object('area', p_area, 'showName', coalesce(p_show_name, false), 'displayName', v_name));
