@@ -45,3 +45,14 @@ test('a staff member without the admin role is told the diagnosis is for admins 
   await expect(page.getByRole('button', { name: 'Iniciar autodiagnóstico' })).toHaveCount(0);
   await expectNoViolations(page);
 });
+
+test('the diagnosis report prints: no navigation, every table whole within an A4 page width', async ({ page }) => {
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/informes/diagnostico/2025');
+  await expect(page.locator('.site-header .nav')).toBeHidden();
+  await expect(page.locator('tr[data-dimension="general"]')).toContainText('57,7 de 100');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.locator('[data-requirement]')).toHaveCount(14);
+});
