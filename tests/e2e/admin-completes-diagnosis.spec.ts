@@ -48,7 +48,22 @@ test('an admin completes the 2026 diagnosis by keyboard; the scores match the ha
       await page.keyboard.type(`Plan para cumplir ${code} en 2027.`);
     }
   }
-  await tabTo(page, `#${'PART-01'.toLowerCase()}-evidencias`);
+  // A link typed without its protocol is refused beside its box; nothing typed is lost.
+  await tabTo(page, '#part-01-evidencias');
+  await page.keyboard.type('www.agencia.gov.co/plan');
+  await tabTo(page, 'form.diagnosis-form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveTitle(/^Error: Autodiagnóstico 2026/);
+  const summary = page.locator('.form-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(/^PART-01, enlaces de evidencia: Cada enlace debe empezar por https:\/\//);
+  await expect(page.locator('input[name="answers.RC-03.verdict"][value="complies"]')).toBeChecked();
+  await expect(page.locator('#part-03-accion')).toHaveValue('Plan para cumplir PART-03 en 2027.');
+  await expectNoViolations(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#part-01-evidencias')).toBeFocused();
+  await page.keyboard.press('Control+A');
   await page.keyboard.type('/#actividad-1-1');
   await tabTo(page, 'form.diagnosis-form button[type="submit"]');
   await page.keyboard.press('Enter');
