@@ -1261,3 +1261,142 @@ alter table public.incidence_commitments enable trigger incidence_commitments_au
 alter table public.incidence_milestones enable trigger incidence_milestones_audit;
 alter table public.incidence_evidence enable trigger incidence_evidence_audit;
 alter table public.training_sessions enable trigger training_sessions_audit;
+-- INTERNAL EXERCISES (plan activities 1.3 and 3.1) — the 2025 self-diagnosis (the base the next
+-- one is compared with) and the paper-use game: the June–July 2026 campaign that defined the
+-- policy, and a challenge for the current week so the game is live on every start.
+-- ===========================================================================================
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.diagnosis_assessments disable trigger diagnosis_assessments_audit;
+alter table public.diagnosis_answers disable trigger diagnosis_answers_audit;
+alter table public.paper_players disable trigger paper_players_audit;
+alter table public.paper_challenges disable trigger paper_challenges_audit;
+alter table public.paper_claims disable trigger paper_claims_audit;
+alter table public.paper_quiz_attempts disable trigger paper_quiz_attempts_audit;
+alter table public.paper_policy_rounds disable trigger paper_policy_rounds_audit;
+alter table public.paper_measures disable trigger paper_measures_audit;
+alter table public.paper_measure_votes disable trigger paper_measure_votes_audit;
+
+insert into public.diagnosis_assessments (year, started_at, published_at)
+values (2025, '2025-11-03 08:00-05', '2025-12-12 16:00-05');
+
+insert into public.diagnosis_answers (year, requirement_code, verdict, evidence_links, proposed_action) values
+  (2025, 'PART-01', 'complies',       '{/#actividad-1-1}', null),
+  (2025, 'PART-02', 'partial',        '{}', 'Publicar cada convocatoria al menos diez días antes, en la web y en redes.'),
+  (2025, 'PART-03', 'does_not',       '{}', 'Crear la página «ustedes dijeron, nosotros hicimos» para cada ejercicio.'),
+  (2025, 'PART-04', 'partial',        '{}', 'Actualizar la caracterización de grupos de valor con las áreas misionales.'),
+  (2025, 'RC-01',   'complies',       '{/rendicion-de-cuentas}', null),
+  (2025, 'RC-02',   'partial',        '{}', 'Publicar el informe de gestión 30 días antes de la audiencia, en lenguaje claro.'),
+  (2025, 'RC-03',   'does_not',       '{}', 'Recibir preguntas y registrar asistencia en línea para las audiencias.'),
+  (2025, 'RC-04',   'partial',        '{}', 'Hacer seguimiento trimestral a las acciones de mejora de la rendición de cuentas.'),
+  (2025, 'DIG-01',  'complies',       '{/}', null),
+  (2025, 'DIG-02',  'partial',        '{}', 'Contratar una evaluación de accesibilidad WCAG 2.1 AA del sitio.'),
+  (2025, 'DIG-03',  'does_not',       '{}', 'Publicar los resultados de las encuestas como datos abiertos.'),
+  (2025, 'DAT-01',  'complies',       '{/datos-personales}', null),
+  (2025, 'DAT-02',  'complies',       '{/datos-personales}', null),
+  (2025, 'DAT-03',  'not_applicable', '{}', null);
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('1.3', 'Autodiagnóstico de participación 2025', '/informes/diagnostico/2025', '2025-12-12 16:00-05'),
+  ('3.1', 'Política de uso eficiente del papel y resultados del ejercicio', '/informes/politica-papel', '2026-07-30 15:00-05');
+
+-- Demo staff of several areas (their JWT sub); four chose to show their name on the leaderboard.
+insert into public.paper_players (person, area_code, show_name, display_name, joined_at) values
+  ('demo-papel-1', 'comunicaciones',     true,  'Lucía M.',   '2026-06-01 08:10-05'),
+  ('demo-papel-2', 'comunicaciones',     false, null,         '2026-06-01 09:30-05'),
+  ('demo-papel-3', 'planeacion',         true,  'Paola R.',   '2026-06-02 10:00-05'),
+  ('demo-papel-4', 'juridica',           false, null,         '2026-06-02 11:00-05'),
+  ('demo-papel-5', 'atencion-ciudadano', true,  'Marta V.',   '2026-06-03 08:00-05'),
+  ('demo-papel-6', 'tecnologia',         true,  'Camilo A.',  '2026-06-03 14:00-05'),
+  ('demo-papel-7', 'talento-humano',     false, null,         '2026-06-08 09:00-05'),
+  ('demo-papel-8', 'planeacion',         false, null,         '2026-06-09 09:00-05');
+
+insert into public.paper_challenges (week_start, title, description, action_label, points, created_at) values
+  ('2026-06-01', 'Doble cara por defecto',
+   'Configure su impresora para imprimir a doble cara y en escala de grises por defecto.',
+   'Dejé mi impresora en doble cara y escala de grises', 10, '2026-05-29 10:00-05'),
+  ('2026-06-08', 'Firma digital',
+   'Firme digitalmente los oficios de la semana en lugar de imprimirlos para firmarlos.',
+   'Firmé digitalmente mis documentos de esta semana', 15, '2026-06-05 10:00-05'),
+  ('2026-06-15', 'Trámite sin papel',
+   'Lleve de principio a fin un trámite interno sin imprimir: solicitud, aprobación y archivo.',
+   'Terminé un trámite interno sin imprimir nada', 20, '2026-06-12 10:00-05'),
+  ('2026-06-22', 'Reunión sin impresos',
+   'Comparta la presentación y el acta de su reunión en pantalla o por enlace, no en papel.',
+   'Hice una reunión sin documentos impresos', 10, '2026-06-19 10:00-05'),
+  (private.bogota_week(now()), 'Reutilice el papel de una cara',
+   'Use el papel impreso por una sola cara como borrador, y deje en la bandeja de reciclaje el que ya no sirve.',
+   'Usé papel reutilizado para mis borradores esta semana', 10, now());
+
+insert into public.paper_quiz_questions (challenge_id, position, prompt, options, correct_option, explanation)
+select c.id, q.position, q.prompt, q.options, q.correct_option, q.explanation
+from public.paper_challenges c
+join (values
+  ('Doble cara por defecto', 1, '¿Cuánto papel ahorra imprimir a doble cara un documento de 10 páginas?',
+   array['Nada', 'Cerca de la mitad', 'Todo'], 1, 'Diez páginas caben en cinco hojas: se ahorra cerca de la mitad del papel.'),
+  ('Doble cara por defecto', 2, '¿Qué imprime más rápido y gasta menos tóner?',
+   array['Color', 'Escala de grises'], 1, 'La escala de grises gasta menos tóner y sirve para casi todos los documentos internos.'),
+  ('Firma digital', 1, '¿Una firma digital tiene la misma validez que la manuscrita?',
+   array['Sí, si cumple la Ley 527 de 1999', 'No, nunca', 'Solo entre particulares'], 0,
+   'La Ley 527 de 1999 da a la firma digital la misma validez que a la manuscrita cuando cumple sus atributos.'),
+  ('Trámite sin papel', 1, '¿Dónde debe quedar archivado un trámite electrónico?',
+   array['En una carpeta impresa', 'En el gestor documental de la entidad', 'En el correo personal'], 1,
+   'El expediente electrónico se conserva en el gestor documental, no se imprime para archivarlo.'),
+  ('Reunión sin impresos', 1, '¿Qué es mejor para compartir el acta de una reunión?',
+   array['Imprimir una copia por asistente', 'Enviar el enlace al documento compartido'], 1,
+   'Un enlace evita copias impresas y todos ven la misma versión.'),
+  ('Reutilice el papel de una cara', 1, '¿Qué papel sirve como borrador?',
+   array['El impreso por una sola cara', 'El que tiene datos personales', 'El papel nuevo'], 0,
+   'El papel con una cara libre sirve de borrador; el que lleva datos personales se destruye, no se reutiliza.'),
+  ('Reutilice el papel de una cara', 2, '¿Qué se hace con el papel que ya no sirve?',
+   array['Va a la basura común', 'Va a la bandeja de reciclaje'], 1,
+   'El papel limpio y seco se recicla en la bandeja marcada para ello.')
+) as q(title, position, prompt, options, correct_option, explanation) on q.title = c.title;
+
+-- What people reported during the campaign, and the quizzes they answered (points as the functions give them).
+insert into public.paper_claims (challenge_id, person, week_start, points, claimed_at)
+select c.id, p.person, c.week_start, c.points, c.week_start + time '15:00' + (p.n || ' hours')::interval
+from public.paper_challenges c
+join (values ('demo-papel-1', 1), ('demo-papel-2', 2), ('demo-papel-3', 3), ('demo-papel-5', 4), ('demo-papel-6', 5), ('demo-papel-8', 6)) as p(person, n)
+  on c.week_start < '2026-07-01' and (c.id + p.n) % 3 <> 0;
+
+insert into public.paper_quiz_attempts (challenge_id, person, answers, correct, points, answered_at)
+select c.id, p.person, array_agg(q.correct_option order by q.position), count(*), 2 * count(*), max(c.week_start + time '16:00')
+from public.paper_challenges c
+join public.paper_quiz_questions q on q.challenge_id = c.id
+join (values ('demo-papel-1'), ('demo-papel-3'), ('demo-papel-4'), ('demo-papel-5')) as p(person) on c.week_start < '2026-07-01'
+group by c.id, p.person;
+
+-- The policy vote of the campaign, closed on 30 July 2026: six people voted; adopted = more than half.
+insert into public.paper_policy_rounds (title, opened_at, closes_at)
+values ('Política de uso eficiente del papel 2026', '2026-07-01 08:00-05', '2026-07-30 12:00-05');
+
+insert into public.paper_measures (round_id, title, description, proposed_by, created_at)
+select r.id, m.title, m.description, m.person, m.at::timestamptz
+from public.paper_policy_rounds r, (values
+  ('Impresoras en doble cara y escala de grises por defecto', 'Tecnología configura así todas las impresoras compartidas.', 'demo-papel-6', '2026-07-01 10:00-05'),
+  ('Firma digital para todos los oficios internos', 'Ningún oficio interno se imprime para firmarlo.', 'demo-papel-4', '2026-07-02 09:00-05'),
+  ('Actas y presentaciones solo por enlace', null, 'demo-papel-1', '2026-07-03 11:00-05'),
+  ('Cuota mensual de impresión por área', 'Cada área recibe un tope de hojas al mes.', 'demo-papel-3', '2026-07-06 15:00-05')
+) as m(title, description, person, at);
+
+insert into public.paper_measure_votes (measure_id, person, voted_at)
+select m.id, v.person, '2026-07-20 10:00-05'
+from public.paper_measures m
+join (values
+  ('Impresoras en doble cara y escala de grises por defecto', array['demo-papel-1', 'demo-papel-2', 'demo-papel-3', 'demo-papel-5', 'demo-papel-6']),
+  ('Firma digital para todos los oficios internos', array['demo-papel-3', 'demo-papel-4', 'demo-papel-5', 'demo-papel-6']),
+  ('Actas y presentaciones solo por enlace', array['demo-papel-1', 'demo-papel-6']),
+  ('Cuota mensual de impresión por área', array['demo-papel-3'])
+) as t(title, people) on t.title = m.title
+cross join lateral unnest(t.people) as v(person);
+
+alter table public.plan_evidence enable trigger plan_evidence_audit;
+alter table public.diagnosis_assessments enable trigger diagnosis_assessments_audit;
+alter table public.diagnosis_answers enable trigger diagnosis_answers_audit;
+alter table public.paper_players enable trigger paper_players_audit;
+alter table public.paper_challenges enable trigger paper_challenges_audit;
+alter table public.paper_claims enable trigger paper_claims_audit;
+alter table public.paper_quiz_attempts enable trigger paper_quiz_attempts_audit;
+alter table public.paper_policy_rounds enable trigger paper_policy_rounds_audit;
+alter table public.paper_measures enable trigger paper_measures_audit;
+alter table public.paper_measure_votes enable trigger paper_measure_votes_audit;

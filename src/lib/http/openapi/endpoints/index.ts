@@ -2,8 +2,10 @@ import type { Endpoint } from '../endpoint.ts';
 import { ADVISORY_ENDPOINTS } from './advisory.ts';
 import { ACCOUNTABILITY_ENDPOINTS } from './accountability.ts';
 import { COMMUNICATIONS_ENDPOINTS } from './communications.ts';
+import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
+import { PAPER_ENDPOINTS } from './paper.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
 import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
@@ -29,4 +31,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...ADVISORY_ENDPOINTS,
   ...ACCOUNTABILITY_ENDPOINTS,
   ...COMMUNICATIONS_ENDPOINTS,
+  ...DIAGNOSIS_ENDPOINTS,
+  ...PAPER_ENDPOINTS,
 ];

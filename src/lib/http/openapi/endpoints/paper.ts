@@ -1,0 +1,107 @@
+import { addChallengeInput, claimInput, joinTeamInput, openVoteInput, proposeInput, quizInput } from '../../../paper/schemas.ts';
+import type { Endpoint } from '../endpoint.ts';
+
+const ANYONE = 'Cualquier persona del personal, con cualquier rol; el token identifica a la persona.';
+const staff = { tag: 'Uso eficiente del papel (personal)', staff: true, description: ANYONE } as const;
+const CHALLENGE = { id: 'Identificador del reto.' };
+const form = (back: string, ok: string) => `Formulario del personal: vuelve a \`${back}\` con \`?ok=${ok}\` o \`?error=<mensaje>\`.`;
+
+export const PAPER_ENDPOINTS: Endpoint[] = [
+  {
+    ...staff,
+    method: 'get',
+    path: '/api/admin/paper/week',
+    summary: 'Los retos de esta semana con sus quices, y el equipo, los puntos y las insignias de quien llama',
+    responses: { 200: { description: 'La semana de quien llama.' } },
+  },
+  {
+    ...staff,
+    method: 'get',
+    path: '/api/admin/paper/leaderboard',
+    summary: 'Tabla de posiciones: puntos por área (solo las que sumaron) y las diez personas que aceptaron aparecer',
+    responses: { 200: { description: 'Áreas y personas.' } },
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/team',
+    summary: 'Elegir el área (equipo) y si el nombre aparece en la tabla',
+    body: joinTeamInput,
+    form: form('/staff/papel', 'equipo'),
+    responses: { 200: { description: 'El equipo elegido.' } },
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/challenges',
+    summary: 'Crear un reto semanal con su quiz',
+    description: 'Rol: admin. `weekOf`: cualquier día de la semana del reto (de lunes a domingo, hora de Colombia). 409 `duplicate`: esa semana ya tiene un reto con ese título.',
+    body: addChallengeInput,
+    responses: { 201: { description: 'El reto creado y el lunes de su semana.' } },
+    errors: [409],
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/challenges/{id}/claim',
+    params: CHALLENGE,
+    summary: 'Reportar el reto de esta semana como cumplido (suma sus puntos una vez por persona y semana)',
+    description: `${ANYONE} 409 \`duplicate\`: ya lo reportó esta semana; 409 \`closed\`: el reto no es de esta semana; 422: falta elegir el área.`,
+    body: claimInput,
+    form: form('/staff/papel', 'reto'),
+    responses: { 201: { description: 'Los puntos sumados y el total de la persona.' } },
+    errors: [404, 409, 422],
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/challenges/{id}/quiz',
+    params: CHALLENGE,
+    summary: 'Responder el quiz de un reto (una vez; 2 puntos por respuesta correcta)',
+    description: `${ANYONE} \`answers\`: {<id de la pregunta>: <posición de la opción, desde 0>}. 409 \`duplicate\`: ya respondió; 409 \`closed\`: el reto no es de esta semana.`,
+    body: quizInput,
+    form: form('/staff/papel', 'quiz'),
+    responses: { 201: { description: 'Respuestas correctas, puntos y la explicación de cada pregunta.' } },
+    errors: [404, 409, 422],
+  },
+  {
+    ...staff,
+    method: 'get',
+    path: '/api/admin/paper/policy',
+    summary: 'La votación de la política de papel: medidas, votos y los votos de quien llama',
+    responses: { 200: { description: 'La votación vigente o la última (null si nunca se abrió una).' } },
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/policy',
+    summary: 'Abrir la votación de la política de papel hasta una fecha de cierre',
+    description: 'Rol: admin. Una votación abierta a la vez (409 `duplicate`). Al cerrar, se adoptan las medidas que apoya más de la mitad de quienes votaron.',
+    body: openVoteInput,
+    form: form('/staff/papel/politica', 'abierta'),
+    responses: { 201: { description: 'La votación abierta.' } },
+    errors: [409],
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/measures',
+    summary: 'Proponer una medida para la política de papel',
+    description: `${ANYONE} 409 \`closed\`: no hay votación abierta; 409 \`duplicate\`: ya existe una medida con ese título.`,
+    body: proposeInput,
+    form: form('/staff/papel/politica', 'propuesta'),
+    responses: { 201: { description: 'El identificador de la medida.' } },
+    errors: [409, 422],
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/measures/{id}/vote',
+    params: { id: 'Identificador de la medida.' },
+    summary: 'Votar por una medida (un voto por persona y medida)',
+    description: `${ANYONE} 409 \`duplicate\`: ya votó por ella; 409 \`closed\`: la votación cerró.`,
+    form: form('/staff/papel/politica', 'voto'),
+    responses: { 201: { description: 'El voto registrado.' } },
+    errors: [404, 409, 422],
+  },
+];

@@ -1,0 +1,90 @@
+-- The self-diagnosis checklist as the agency starts it: the participation requirements of Ley 1757
+-- de 2015, the accountability system of Decreto 230 de 2021 and the steps of the Manual Único de
+-- Rendición de Cuentas (MURC), the web standards of Res. 1519 de 2020 (Menú Participa,
+-- accessibility) and Ley 1581 de 2012 (personal data). Reference data every deployment needs, not
+-- demo data: staff add and retire requirements from here on. Created in 2025 so the first
+-- assessment (2025) covers them.
+
+alter table public.diagnosis_requirements disable trigger diagnosis_requirements_audit;
+
+insert into public.diagnosis_dimensions (code, name, position) values
+  ('planeacion',    'Planeación y promoción de la participación', 1),
+  ('rendicion',     'Rendición de cuentas', 2),
+  ('digital',       'Participación digital y accesibilidad', 3),
+  ('datos',         'Protección de datos personales', 4);
+
+insert into public.diagnosis_requirements
+  (code, dimension_code, title, legal_source, evidence_asked, responsible_area, created_at)
+values
+  ('PART-01', 'planeacion',
+   'La entidad formula y publica cada año su plan de participación ciudadana.',
+   'Ley 1757 de 2015, art. 2',
+   'Plan de participación publicado en el sitio web, con fecha de aprobación.',
+   'Planeación', '2025-01-15 08:00-05'),
+  ('PART-02', 'planeacion',
+   'Los ejercicios de participación se convocan con antelación y por medios accesibles.',
+   'Ley 1757 de 2015, art. 104',
+   'Convocatorias publicadas en la web y en redes, con su fecha de publicación.',
+   'Comunicaciones', '2025-01-15 08:00-05'),
+  ('PART-03', 'planeacion',
+   'La entidad informa a la ciudadanía qué hizo con sus aportes en cada ejercicio.',
+   'Ley 1757 de 2015, art. 2; MURC, paso de seguimiento',
+   'Página de incidencia ("ustedes dijeron, nosotros hicimos") por ejercicio.',
+   'Planeación', '2025-01-15 08:00-05'),
+  ('PART-04', 'planeacion',
+   'Las áreas misionales identifican los grupos de valor a convocar en cada ejercicio.',
+   'Ley 1757 de 2015, art. 2',
+   'Caracterización de grupos de valor actualizada.',
+   'Atención al Ciudadano', '2025-01-15 08:00-05'),
+  ('RC-01', 'rendicion',
+   'La estrategia anual de rendición de cuentas está aprobada y publicada.',
+   'Ley 1757 de 2015, arts. 48 a 56; MURC, paso de aprestamiento',
+   'Estrategia de rendición de cuentas publicada, con su cronograma.',
+   'Planeación', '2025-01-15 08:00-05'),
+  ('RC-02', 'rendicion',
+   'El informe de gestión se publica antes de la audiencia pública, en lenguaje claro.',
+   'Ley 1757 de 2015, art. 52; MURC, paso de diseño',
+   'Informe de gestión publicado con al menos 30 días de antelación.',
+   'Planeación', '2025-01-15 08:00-05'),
+  ('RC-03', 'rendicion',
+   'Las audiencias de rendición de cuentas admiten preguntas y asistencia por medios electrónicos.',
+   'Decreto 230 de 2021 (Sistema Nacional de Rendición de Cuentas)',
+   'Página de la audiencia con preguntas recibidas, respuestas y asistencia.',
+   'Comunicaciones', '2025-01-15 08:00-05'),
+  ('RC-04', 'rendicion',
+   'Cada rendición de cuentas se evalúa y deja un plan de acciones de mejora con seguimiento.',
+   'Decreto 230 de 2021; MURC, paso de seguimiento y evaluación',
+   'Informe de evaluación y acciones de mejora con su avance.',
+   'Control Interno', '2025-01-15 08:00-05'),
+  ('DIG-01', 'digital',
+   'El sitio web tiene el menú «Participa» con todas sus secciones.',
+   'Resolución 1519 de 2020 (MinTIC), anexo 2',
+   'Enlace al menú Participa y lista de sus secciones.',
+   'Tecnologías de la Información', '2025-01-15 08:00-05'),
+  ('DIG-02', 'digital',
+   'El sitio web cumple las pautas de accesibilidad WCAG 2.1 nivel AA.',
+   'Resolución 1519 de 2020 (MinTIC), anexo 1',
+   'Informe de la última evaluación de accesibilidad.',
+   'Tecnologías de la Información', '2025-01-15 08:00-05'),
+  ('DIG-03', 'digital',
+   'Los resultados de los ejercicios de participación se publican como datos abiertos.',
+   'Resolución 1519 de 2020 (MinTIC), anexo 2',
+   'Conjuntos de datos publicados en formato abierto (CSV).',
+   'Tecnologías de la Información', '2025-01-15 08:00-05'),
+  ('DAT-01', 'datos',
+   'La política de tratamiento de datos personales está publicada.',
+   'Ley 1581 de 2012, art. 17, lit. k',
+   'Política de tratamiento publicada en el sitio web.',
+   'Jurídica', '2025-01-15 08:00-05'),
+  ('DAT-02', 'datos',
+   'Los formularios piden la autorización previa del titular y la conservan.',
+   'Ley 1581 de 2012, art. 9',
+   'Texto de autorización de los formularios y registro de consentimientos.',
+   'Jurídica', '2025-01-15 08:00-05'),
+  ('DAT-03', 'datos',
+   'Los titulares pueden consultar, actualizar y suprimir sus datos.',
+   'Ley 1581 de 2012, arts. 14 y 15',
+   'Procedimiento de consultas y reclamos, y su canal de atención.',
+   'Atención al Ciudadano', '2025-01-15 08:00-05');
+
+alter table public.diagnosis_requirements enable trigger diagnosis_requirements_audit;
