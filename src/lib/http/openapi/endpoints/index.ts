@@ -1,6 +1,6 @@
 import type { Endpoint } from '../endpoint.ts';
-import { ADVISORY_ENDPOINTS } from './advisory.ts';
 import { ACCOUNTABILITY_ENDPOINTS } from './accountability.ts';
+import { ADVISORY_ENDPOINTS } from './advisory.ts';
 import { COMMUNICATIONS_ENDPOINTS } from './communications.ts';
 import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
