@@ -4,12 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
+import { loadHolidays } from '../src/lib/calendar/load-holidays.ts';
+import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
+import { startScheduledJobs } from './host/scheduled-jobs.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -54,14 +57,19 @@ if (drainSeconds > 0 && process.env.SUPABASE_URL && !process.env.SUPABASE_SERVIC
   email = startEmailDrain(drainSeconds);
 }
 
-// Netlify runs functions/waitlist-sweep.ts every 5 minutes; the local host sweeps on the same beat, and like
-// the sender it stays off where tests drive the database themselves (EMAIL_DRAIN_SECONDS=0).
-const sweep = email
-  ? setInterval(() => expireOffers().catch((error) => console.error(`Lista de espera: la revisión de ofertas falló (${(error as Error)?.message ?? error}).`)), 5 * 60_000)
-  : undefined;
-// functions/advisory-reminders.ts runs hourly on Netlify: 24-hour reminders and the slots of days entering the horizon.
-const advisoryJob = email
-  ? setInterval(() => runDailyWork().catch((error) => console.error(`Asesorías: el trabajo programado falló (${(error as Error)?.message ?? error}).`)), 60 * 60_000)
+// Netlify runs the scheduled functions; the local host runs the same jobs on the same beat, and like the
+// sender they stay off where tests drive the database themselves (EMAIL_DRAIN_SECONDS=0).
+const stopJobs = email
+  ? startScheduledJobs([
+      // functions/waitlist-sweep.ts: lapsed waiting-list offers pass to the next in line.
+      { label: 'Lista de espera', everyMinutes: 5, run: expireOffers },
+      // functions/advisory-reminders.ts: 24-hour reminders and the slots of days entering the horizon.
+      { label: 'Asesorías', everyMinutes: 60, run: runDailyWork },
+      // functions/invitation-notices.ts: each newly published invitation to the confirmed subscribers.
+      { label: 'Convocatorias', everyMinutes: 5, run: sendInvitationNotices },
+      // functions/holidays-sync.ts: the holiday calendar rolls into the next year without a restart.
+      { label: 'Festivos', everyMinutes: 24 * 60, run: loadHolidays },
+    ])
   : undefined;
 
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
@@ -75,8 +83,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 async function shutdown() {
   server.close();
-  clearInterval(sweep);
-  clearInterval(advisoryJob);
+  stopJobs?.();
   await email?.stop();
   await (await getStore()).close().catch(() => {});
   await embedded?.stop();
