@@ -72,11 +72,12 @@ begin
     return private.failure('validation_failed', 'Revise los datos marcados.', v_fields);
   end if;
 
-  -- A second reading for the same day corrects the first.
+  -- A second reading for the same day corrects the first; figures it leaves out keep their value.
   insert into public.social_followers as f (network, measured_on, followers, posts, reach, engagement)
   values (p_network, p_measured_on, p_followers, p_posts, p_reach, p_engagement)
   on conflict (network, measured_on) do update
-    set followers = excluded.followers, posts = excluded.posts, reach = excluded.reach, engagement = excluded.engagement
+    set followers = excluded.followers, posts = coalesce(excluded.posts, f.posts), reach = coalesce(excluded.reach, f.reach),
+        engagement = coalesce(excluded.engagement, f.engagement)
   returning * into v_row;
 
   return jsonb_build_object('ok', true, 'value', private.social_snapshot_json(v_row));
@@ -135,7 +136,8 @@ begin
   select r.network, r.measured_on, r.followers, r.posts, r.reach, r.engagement
   from jsonb_to_recordset(p_rows) as r (network text, measured_on date, followers integer, posts integer, reach integer, engagement integer)
   on conflict (network, measured_on) do update
-    set followers = excluded.followers, posts = excluded.posts, reach = excluded.reach, engagement = excluded.engagement;
+    set followers = excluded.followers, posts = coalesce(excluded.posts, f.posts), reach = coalesce(excluded.reach, f.reach),
+        engagement = coalesce(excluded.engagement, f.engagement);
   get diagnostics v_count = row_count;
 
   return jsonb_build_object('ok', true, 'value', jsonb_build_object('imported', v_count));

@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
+import { MONITORING_ENDPOINTS } from './monitoring.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
 import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
@@ -23,4 +24,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...TICKET_ENDPOINTS,
   ...EVENTS_STAFF_ENDPOINTS,
   ...MAIL_ENDPOINTS,
+  ...MONITORING_ENDPOINTS,
 ];

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { rpc } from '../db/store.ts';
+import { ok, type Result } from '../result.ts';
+import { validate } from '../validation.ts';
+import { collectInput } from './schemas.ts';
+import { browserOf, deviceOf, isBot } from './user-agent.ts';
+
+/** What the request says about the visitor; the use case keeps none of it as it comes. */
+export type VisitContext = {
+  userAgent: string;
+  /** Client address (for the day's visitor hash only). */
+  ip: string;
+  /** Host the page was served from: links inside the site are no referrer. */
+  host: string;
+  /** Do-Not-Track or Global Privacy Control sent by the browser. */
+  optedOut: boolean;
+  country: string | null;
+  region: string | null;
+};
+
+export type Collected = { stored: boolean };
+
+// Staff pages, the API and one-off links (tickets, cancellations) are no public reading.
+const UNMEASURED = /^\/(staff|api|_astro)(\/|$)/;
+
+const hostOf = (referrer: string | undefined): string | null => {
+  if (!referrer) return null;
+  try {
+    const url = new URL(referrer);
+    return /^https?:$/.test(url.protocol) && url.hostname ? url.hostname.toLowerCase().replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+};
+
+const lowerOrNull = (value: string | undefined) => (value ? value.toLowerCase() : null);
+
+/**
+ * One page view from the beacon: bots, opted-out browsers and unmeasured paths are answered the same
+ * but not stored. The address and user agent leave this function only as a hash, which SQL salts with
+ * the day's salt before storing.
+ */
+export async function collectView(body: unknown, visit: VisitContext): Promise<Result<Collected>> {
+  const input = validate(collectInput, body);
+  if (!input.ok) return input;
+  const { referrer, utm } = input.value;
+  // Query strings can carry codes and secrets (a ticket's link): only the path is kept.
+  const path = input.value.path.replace(/[?#].*$/, '');
+  if (visit.optedOut || isBot(visit.userAgent) || UNMEASURED.test(path)) return ok({ stored: false });
+  const site = visit.host.toLowerCase().replace(/^www\./, '');
+  const referrerHost = hostOf(referrer);
+  const client = createHash('sha256').update(`${site}\n${visit.ip}\n${visit.userAgent}`).digest('hex');
+  await rpc('collect_page_view', {
+    p_path: path,
+    p_referrer_host: referrerHost === site.replace(/:\d+$/, '') ? null : referrerHost,
+    p_utm_source: lowerOrNull(utm?.source),
+    p_utm_medium: lowerOrNull(utm?.medium),
+    p_utm_campaign: utm?.campaign || null,
+    p_device: deviceOf(visit.userAgent),
+    p_browser: browserOf(visit.userAgent),
+    p_country: visit.country,
+    p_region: visit.region,
+    p_client: client,
+  });
+  return ok({ stored: true });
+}
