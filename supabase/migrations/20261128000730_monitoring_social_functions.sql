@@ -30,15 +30,17 @@ language sql
 immutable
 set search_path = ''
 as $$
-  select jsonb_build_object(
+  -- Figures not recorded are left out, so the 2.2 follower form reads the same answer as before.
+  select jsonb_strip_nulls(jsonb_build_object(
     'network',    p_row.network,
     'measuredOn', p_row.measured_on,
     'followers',  p_row.followers,
     'posts',      p_row.posts,
     'reach',      p_row.reach,
     'engagement', p_row.engagement
-  );
+  ));
 $$;
+comment on function private.social_snapshot_json(public.social_followers) is 'A snapshot as the API answers it: network, measuredOn, followers, and posts, reach and engagement when recorded.';
 revoke execute on function private.social_snapshot_json(public.social_followers) from public;
 
 -- ONE SNAPSHOT

@@ -19,20 +19,18 @@ export type CollectInput = z.output<typeof collectInput>;
 
 /** "1.234", "1,234" or "1234" → 1234, so figures copied from a network's statistics read as typed. */
 const count = (label: string, required: boolean) => {
-  const number = z.preprocess(
-    (v) => {
-      if (typeof v !== 'string') return v;
-      const text = v.trim();
-      if (text === '') return undefined;
-      return /^\d{1,3}([.,]\d{3})+$|^\d+$/.test(text) ? Number(text.replace(/[.,]/g, '')) : v;
-    },
-    z
-      .number({ error: `Escriba ${label} como un número entero, sin decimales.` })
-      .int(`Escriba ${label} como un número entero, sin decimales.`)
-      .min(0, `Escriba ${label} igual o mayor que 0.`)
-      .max(2_000_000_000, `El número de ${label} es demasiado grande.`),
-  );
-  return required ? number : number.optional();
+  const message = `Escriba ${label} como un número entero, sin decimales.`;
+  const number = z
+    .number({ error: message })
+    .int(message)
+    .min(0, `Escriba ${label} igual o mayor que 0.`)
+    .max(2_000_000_000, `El número de ${label} es demasiado grande.`);
+  return z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    const text = v.trim();
+    if (text === '') return undefined;
+    return /^\d{1,3}([.,]\d{3})+$|^\d+$/.test(text) ? Number(text.replace(/[.,]/g, '')) : v;
+  }, required ? number : number.optional());
 };
 
 /** "2026-03-15" or "15/03/2026" → "2026-03-15"; null when it is no real date. */

@@ -4,7 +4,8 @@ import type { Result } from '../../result.ts';
 import { validate } from '../../validation.ts';
 import { snapshotInput, type SnapshotInput } from '../schemas.ts';
 
-export type Snapshot = { network: string; measuredOn: string; followers: number; posts: number | null; reach: number | null; engagement: number | null };
+/** posts, reach and engagement are present only when recorded. */
+export type Snapshot = { network: string; measuredOn: string; followers: number; posts?: number | null; reach?: number | null; engagement?: number | null };
 
 /** Staff record what a network's statistics show on a date; a second reading that day replaces the first. */
 export async function recordSnapshot(body: unknown, caller: Caller): Promise<Result<Snapshot>> {

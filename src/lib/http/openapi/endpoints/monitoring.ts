@@ -9,9 +9,9 @@ const snapshot = z.object({
   network: z.string(),
   measuredOn: z.string().describe('AAAA-MM-DD'),
   followers: z.number().int(),
-  posts: z.number().int().nullable(),
-  reach: z.number().int().nullable(),
-  engagement: z.number().int().nullable(),
+  posts: z.number().int().optional(),
+  reach: z.number().int().optional(),
+  engagement: z.number().int().optional(),
 });
 
 export const MONITORING_ENDPOINTS: Endpoint[] = [
