@@ -116,7 +116,7 @@ begin
     from jsonb_to_recordset(p_rows) as r (line integer, network text, measured_on date, followers integer, posts integer, reach integer, engagement integer)
   loop
     v_problems := private.social_snapshot_problems(v_row.network, v_row.measured_on, v_row.followers, v_row.posts, v_row.reach, v_row.engagement);
-    select v_fields || coalesce(jsonb_object_agg(format('rows.%s.%s', v_row.line, p.key), format('Fila %s: %s', v_row.line, p.value #>> '{}')), '{}'::jsonb)
+    select v_fields || coalesce(jsonb_object_agg(format('rows.%s.%s', v_row.line, p.key), format('Fila %s: %s%s', v_row.line, lower(left(p.value #>> '{}', 1)), substr(p.value #>> '{}', 2))), '{}'::jsonb)
     into v_fields
     from jsonb_each(v_problems) p;
   end loop;
