@@ -14,8 +14,8 @@ test('communications records, imports and publishes the networks report, accessi
   // One reading through the form.
   await page.getByLabel('Red', { exact: true }).first().selectOption('linkedin');
   await page.getByLabel('Fecha de la medición').fill(day());
-  await page.getByLabel('Seguidores').fill('1.200');
-  await page.getByLabel(/^Publicaciones/).fill('5');
+  await page.getByRole('textbox', { name: 'Seguidores', exact: true }).fill('1.200');
+  await page.getByRole('textbox', { name: /^Publicaciones/ }).fill('5');
   await page.getByRole('button', { name: 'Registrar cifras' }).click();
   await expect(page.getByRole('status')).toHaveText('Cifras registradas.');
 
