@@ -8,6 +8,7 @@ import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
+import { benchVisits } from './bench/visits.ts';
 import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
@@ -16,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
   { name: 'tickets', run: benchTickets },
+  { name: 'visits', run: benchVisits },
 ];
 
 const only = process.argv.slice(2);

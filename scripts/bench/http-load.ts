@@ -9,13 +9,13 @@ const BUDGETS = [
   { database: 'postgres', rate: 200 },
   { database: 'embedded', rate: 100 },
 ] as const;
-const LADDER = [50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000]; // requests per second, open loop
+export const LADDER = [50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000]; // requests per second, open loop
 const SECONDS = 8;
 const P99_MS = 250;
 const TIMEOUT_MS = 5_000;
 
-type Step = { rate: number; ok: boolean; achieved: number; p50: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
-type Target = { name: string; expect: number; send: (url: string, i: number, rate: number) => Promise<Response> };
+export type Step = { rate: number; ok: boolean; achieved: number; p50: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
+export type Target = { name: string; expect: number; send: (url: string, i: number, rate: number) => Promise<Response> };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -53,7 +53,7 @@ export async function benchHttpLoad({ databaseUrl, log }: BenchContext): Promise
   }
 }
 
-const health: Target = { name: 'health', expect: 200, send: (url) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }) };
+export const health: Target = { name: 'health', expect: 200, send: (url) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }) };
 
 async function surveyResponse(url: string): Promise<Target> {
   const survey = await (await fetch(`${url}/api/surveys/oferta-de-servicios`)).json();
@@ -74,7 +74,7 @@ async function surveyResponse(url: string): Promise<Target> {
 }
 
 /** Open loop: requests leave on schedule whether or not earlier ones finished, so queueing shows up. */
-async function measureRate(url: string, target: Target, rate: number): Promise<Step> {
+export async function measureRate(url: string, target: Target, rate: number): Promise<Step> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const total = rate * SECONDS;
