@@ -9,12 +9,12 @@ const BUDGETS = [
   { database: 'postgres', rate: 200 },
   { database: 'embedded', rate: 100 },
 ] as const;
-export const LADDER = [50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000]; // requests per second, open loop
+const LADDER = [50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000]; // requests per second, open loop
 const SECONDS = 8;
 const P99_MS = 250;
 const TIMEOUT_MS = 5_000;
 
-export type Step = { rate: number; ok: boolean; achieved: number; p50: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
+type Step = { rate: number; ok: boolean; achieved: number; p50: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
 export type Target = { name: string; expect: number; send: (url: string, i: number, rate: number) => Promise<Response> };
 
 function percentile(sorted: number[], p: number): number {
@@ -34,14 +34,7 @@ export async function benchHttpLoad({ databaseUrl, log }: BenchContext): Promise
       const targets = [health, await surveyResponse(server.url)];
       const holds: number[] = [];
       for (const target of targets) {
-        await measureRate(server.url, target, 50); // warm-up: JIT, connection pool, PostgreSQL caches
-        let held = 0;
-        for (const rate of LADDER) {
-          const step = await measureRate(server.url, target, rate);
-          log(`${database} ${target.name} rate=${rate}/s achieved=${step.achieved.toFixed(0)}/s p50_ms=${step.p50.toFixed(1)} p99_ms=${step.p99.toFixed(1)} max_ms=${step.max.toFixed(1)} errors=${step.errors} statuses=${JSON.stringify(step.statuses)}${step.ok ? '' : ' FAIL'}`);
-          if (step.ok) held = rate;
-          if (!step.ok && rate >= budget) break;
-        }
+        const held = await holdRate(server.url, target, budget, (line) => log(`${database} ${line}`));
         holds.push(held);
         if (target !== health) log(`${database} ${target.name} budget ${budget}/s: ${held >= budget ? 'met' : 'NOT met'}`);
       }
@@ -51,6 +44,22 @@ export async function benchHttpLoad({ databaseUrl, log }: BenchContext): Promise
       server.stop();
     }
   }
+}
+
+/**
+ * Climbs the ladder of rates until the first failure at or above the budget, logging each step; returns
+ * the last rate held (p99 < 250 ms, 0 errors, schedule kept).
+ */
+export async function holdRate(url: string, target: Target, budget: number, log: (line: string) => void): Promise<number> {
+  await measureRate(url, target, 50); // warm-up: JIT, connection pool, PostgreSQL caches
+  let held = 0;
+  for (const rate of LADDER) {
+    const step = await measureRate(url, target, rate);
+    log(`${target.name} rate=${rate}/s achieved=${step.achieved.toFixed(0)}/s p50_ms=${step.p50.toFixed(1)} p99_ms=${step.p99.toFixed(1)} max_ms=${step.max.toFixed(1)} errors=${step.errors} statuses=${JSON.stringify(step.statuses)}${step.ok ? '' : ' FAIL'}`);
+    if (step.ok) held = rate;
+    if (!step.ok && rate >= budget) break;
+  }
+  return held;
 }
 
 export const health: Target = { name: 'health', expect: 200, send: (url) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }) };
@@ -74,7 +83,7 @@ async function surveyResponse(url: string): Promise<Target> {
 }
 
 /** Open loop: requests leave on schedule whether or not earlier ones finished, so queueing shows up. */
-export async function measureRate(url: string, target: Target, rate: number): Promise<Step> {
+async function measureRate(url: string, target: Target, rate: number): Promise<Step> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const total = rate * SECONDS;

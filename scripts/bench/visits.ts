@@ -4,7 +4,7 @@
 // Budgets: the report renders in < 1 s; /api/collect holds p99 < 250 ms at 200 req/s on PostgreSQL and
 // 100 req/s on the embedded default.
 import postgres from 'postgres';
-import { health, LADDER, measureRate, type Target } from './http-load.ts';
+import { health, holdRate, type Target } from './http-load.ts';
 import { servedBuild } from './served.ts';
 import type { BenchContext } from './types.ts';
 
@@ -109,19 +109,8 @@ export async function benchVisits({ databaseUrl, log }: BenchContext): Promise<v
     if (only && !only.includes(database)) continue;
     const server = await servedBuild(database === 'postgres' ? databaseUrl : null);
     try {
-      const holds: number[] = [];
-      for (const target of [health, collect]) {
-        await measureRate(server.url, target, 50);
-        let held = 0;
-        for (const rate of LADDER) {
-          const step = await measureRate(server.url, target, rate);
-          log(`${database} ${target.name} rate=${rate}/s achieved=${step.achieved.toFixed(0)}/s p50_ms=${step.p50.toFixed(1)} p99_ms=${step.p99.toFixed(1)} max_ms=${step.max.toFixed(1)} errors=${step.errors} statuses=${JSON.stringify(step.statuses)}${step.ok ? '' : ' FAIL'}`);
-          if (step.ok) held = rate;
-          if (!step.ok && rate >= budget) break;
-        }
-        holds.push(held);
-      }
-      const [healthHolds, collectHolds] = holds;
+      const healthHolds = await holdRate(server.url, health, budget, (line) => log(`${database} ${line}`));
+      const collectHolds = await holdRate(server.url, collect, budget, (line) => log(`${database} ${line}`));
       log(`${database} holds: health=${healthHolds}/s post_collect=${collectHolds}/s ratio=${healthHolds > 0 ? (collectHolds / healthHolds).toFixed(2) : 'n/a'} budget ${budget}/s: ${collectHolds >= budget ? 'met' : 'NOT met'}`);
     } finally {
       server.stop();

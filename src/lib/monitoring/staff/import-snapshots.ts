@@ -1,3 +1,4 @@
+import { MONITORING_EDITORS } from './roles.ts';
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
@@ -7,7 +8,7 @@ import { parseSnapshotsCsv } from './snapshots-csv.ts';
 
 /** Staff import snapshots from CSV text: every row or none (SQL checks again inside one transaction). */
 export async function importSnapshots(body: unknown, caller: Caller): Promise<Result<{ imported: number }>> {
-  const denied = forbiddenUnless(caller, ['communications'], 'No tiene permiso para importar cifras de redes sociales.');
+  const denied = forbiddenUnless(caller, MONITORING_EDITORS, 'No tiene permiso para importar cifras de redes sociales.');
   if (denied) return denied;
   const input = validate(importSnapshotsInput, body);
   if (!input.ok) return input;

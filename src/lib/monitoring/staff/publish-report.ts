@@ -1,3 +1,4 @@
+import { MONITORING_EDITORS } from './roles.ts';
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
@@ -9,7 +10,7 @@ export type Published = { id: number; activityCode: string; label: string; url: 
 
 /** Staff publish a report's period: the plan activity (4.2 visits, 4.1 networks) links to it as evidence. */
 export async function publishReport(report: string, body: unknown, caller: Caller): Promise<Result<Published>> {
-  const denied = forbiddenUnless(caller, ['communications'], 'No tiene permiso para publicar informes de monitoreo.');
+  const denied = forbiddenUnless(caller, MONITORING_EDITORS, 'No tiene permiso para publicar informes de monitoreo.');
   if (denied) return denied;
   const input = validate(publishInput, body);
   if (!input.ok) return input;

@@ -1,3 +1,4 @@
+import { MONITORING_EDITORS } from './roles.ts';
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
@@ -9,7 +10,7 @@ export type Snapshot = { network: string; measuredOn: string; followers: number;
 
 /** Staff record what a network's statistics show on a date; a second reading that day replaces the first. */
 export async function recordSnapshot(body: unknown, caller: Caller): Promise<Result<Snapshot>> {
-  const denied = forbiddenUnless(caller, ['communications'], 'No tiene permiso para registrar cifras de redes sociales.');
+  const denied = forbiddenUnless(caller, MONITORING_EDITORS, 'No tiene permiso para registrar cifras de redes sociales.');
   if (denied) return denied;
   const input = validate(snapshotInput, body);
   if (!input.ok) return input;

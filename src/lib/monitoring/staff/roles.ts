@@ -1,4 +1,4 @@
-import type { StaffRoles } from '../../http/staff.ts';
+import type { StaffRole } from '../../auth/claims.ts';
 
 /** Monitoring is communications' work (admin may always). */
-export const MONITORING_EDITORS: StaffRoles = ['communications'];
+export const MONITORING_EDITORS: StaffRole[] = ['communications'];

@@ -1,3 +1,4 @@
+import { MONITORING_EDITORS } from './roles.ts';
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
@@ -8,7 +9,7 @@ export type SocialAccount = { network: string; handle: string; url: string | nul
 
 /** Staff name the agency's account on a network, so the reports say whose followers they count. */
 export async function saveAccount(body: unknown, caller: Caller): Promise<Result<SocialAccount>> {
-  const denied = forbiddenUnless(caller, ['communications'], 'No tiene permiso para editar las cuentas de redes sociales.');
+  const denied = forbiddenUnless(caller, MONITORING_EDITORS, 'No tiene permiso para editar las cuentas de redes sociales.');
   if (denied) return denied;
   const input = validate(accountInput, body);
   if (!input.ok) return input;
