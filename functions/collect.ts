@@ -11,7 +11,9 @@ export default endpoint({
   POST: async (request, context: Context) => {
     const body = await readBody(request);
     if (!body.ok) return errorResponse(body.error);
-    const result = await collectView(body.value.data, visitContext(request, context));
+    const visit = visitContext(request, context);
+    if (!visit.ok) return errorResponse(visit.error);
+    const result = await collectView(body.value.data, visit.value);
     return result.ok ? json({}, 202) : errorResponse(result.error);
   },
 });

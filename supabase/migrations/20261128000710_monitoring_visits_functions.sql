@@ -104,7 +104,9 @@ create function public.collect_page_view(
   p_browser       text,
   p_country       text,
   p_region        text,
-  p_client        text
+  p_client        text,
+  p_idempotency_key text default null,
+  p_request_hash    text default null
 )
 returns jsonb
 language plpgsql
@@ -114,9 +116,18 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_day  date := (now() at time zone 'America/Bogota')::date;
-  v_salt text;
+  v_day    date := (now() at time zone 'America/Bogota')::date;
+  v_salt   text;
+  v_replay jsonb;
 begin
+  -- The contract's Idempotency-Key: a replayed view is the same view, counted once.
+  if p_idempotency_key is not null then
+    v_replay := private.idempotency_begin('page_view', p_idempotency_key, p_request_hash);
+    if v_replay is not null then
+      return v_replay;
+    end if;
+  end if;
+
   select s.salt into v_salt from private.visit_salts s where s.day = v_day;
   if v_salt is null then
     insert into private.visit_salts (day, salt)
@@ -135,12 +146,12 @@ begin
   values (v_day, p_path, p_referrer_host, p_utm_source, p_utm_medium, p_utm_campaign, p_device, p_browser, p_country, p_region,
           left(encode(sha256(convert_to(v_salt || p_client, 'UTF8')), 'hex'), 16));
 
-  return jsonb_build_object('ok', true, 'value', jsonb_build_object('accepted', true));
+  return private.idempotency_settle('page_view', p_idempotency_key, jsonb_build_object('ok', true, 'value', jsonb_build_object('accepted', true)));
 end;
 $$;
-comment on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text) is 'Public (visits beacon): stores one page view with the day''s salted visitor hash; p_client is an opaque hash of the client and is not stored.';
-revoke execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text) from public, anon, authenticated;
-grant execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text) to anon, authenticated;
+comment on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) is 'Public (visits beacon): stores one page view with the day''s salted visitor hash; p_client is an opaque hash of the client and is not stored.';
+revoke execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) from public, anon, authenticated;
+grant execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) to anon, authenticated;
 
 -- REPORT
 create function private.top_values(p_groups jsonb, p_limit integer)

@@ -76,6 +76,18 @@ describe('POST /api/collect', () => {
     expect(await viewsOf(path)).toHaveLength(0);
   });
 
+  it('counts a replay with the same Idempotency-Key once, and refuses the key with another body', async () => {
+    const path = uniquePath();
+    const key = randomUUID();
+    expect((await collect({ path }, { 'idempotency-key': key })).status).toBe(202);
+    expect((await collect({ path }, { 'idempotency-key': key })).status).toBe(202);
+    expect(await viewsOf(path)).toHaveLength(1);
+    const other = await collect({ path: `${path}/otra` }, { 'idempotency-key': key });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('duplicate');
+    expect((await collect({ path }, { 'idempotency-key': 'con espacios' })).status).toBe(400);
+  });
+
   it('does not count staff pages or the API', async () => {
     const staff = `/staff/${randomUUID()}`;
     expect((await collect({ path: staff })).status).toBe(202);

@@ -15,6 +15,12 @@ describe('monitoring report pages', () => {
     expect([...page.text.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual(['<script async src="/visitas.js">']);
   });
 
+  it('are reached from the home page through the evidence of activities 4.1 and 4.2', async () => {
+    const home = await request('/');
+    expect(home.text).toMatch(/href="\/informes\/monitoreo\/sitio(\?[^"]*)?"/);
+    expect(home.text).toMatch(/href="\/informes\/monitoreo\/redes(\?[^"]*)?"/);
+  });
+
   it('says what is wrong with a period and shows the default one', async () => {
     const page = await request('/informes/monitoreo/sitio?desde=2026-10-31&hasta=2026-10-01');
     expect(page.status).toBe(200);

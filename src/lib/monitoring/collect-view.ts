@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rpc } from '../db/store.ts';
+import { requestHash } from '../fingerprints.ts';
 import { ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { collectInput } from './schemas.ts';
@@ -16,6 +17,8 @@ export type VisitContext = {
   optedOut: boolean;
   country: string | null;
   region: string | null;
+  /** The contract's Idempotency-Key: a replayed view is counted once. */
+  idempotencyKey: string | null;
 };
 
 export type Collected = { stored: boolean };
@@ -50,7 +53,7 @@ export async function collectView(body: unknown, visit: VisitContext): Promise<R
   const site = visit.host.toLowerCase().replace(/^www\./, '');
   const referrerHost = hostOf(referrer);
   const client = createHash('sha256').update(`${site}\n${visit.ip}\n${visit.userAgent}`).digest('hex');
-  await rpc('collect_page_view', {
+  const stored = await rpc<Result<unknown>>('collect_page_view', {
     p_path: path,
     p_referrer_host: referrerHost === site.replace(/:\d+$/, '') ? null : referrerHost,
     p_utm_source: lowerOrNull(utm?.source),
@@ -61,6 +64,8 @@ export async function collectView(body: unknown, visit: VisitContext): Promise<R
     p_country: visit.country,
     p_region: visit.region,
     p_client: client,
+    p_idempotency_key: visit.idempotencyKey,
+    p_request_hash: visit.idempotencyKey ? requestHash(input.value) : null,
   });
-  return ok({ stored: true });
+  return stored.ok ? ok({ stored: true }) : stored;
 }

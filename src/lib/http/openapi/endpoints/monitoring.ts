@@ -21,8 +21,9 @@ export const MONITORING_ENDPOINTS: Endpoint[] = [
     tag: TAG,
     summary: 'Registrar una visita a una página (contador de visitas sin cookies, actividad 4.2)',
     description:
-      'Lo envía el script /visitas.js. No guarda la dirección IP ni el agente de usuario completo; con DNT: 1 o Sec-GPC: 1, de un robot o para páginas del personal responde igual y no guarda nada.',
+      'Lo envía el script /visitas.js. Con la misma Idempotency-Key y el mismo cuerpo, la visita se cuenta una vez (con otro cuerpo: 409). No guarda la dirección IP ni el agente de usuario completo; con DNT: 1 o Sec-GPC: 1, de un robot o para páginas del personal responde igual y no guarda nada.',
     body: collectInput,
+    idempotent: true,
     responses: { 202: { description: 'Recibida.', body: z.object({}) } },
   },
   {
