@@ -1,7 +1,7 @@
 // Cookie-free visit count (plan 4.2): path, the referring site and the campaign tags, nothing else. No
 // cookie, no storage; nothing is sent when the browser asks not to be tracked (DNT or GPC).
 (function (d, n, l) {
-  if (n.doNotTrack === '1' || window.doNotTrack === '1' || n.globalPrivacyControl) return;
+  if (n.doNotTrack === '1' || n.doNotTrack === 'yes' || window.doNotTrack === '1' || n.globalPrivacyControl) return;
   var q = new URLSearchParams(l.search), utm = {}, keys = ['source', 'medium', 'campaign'], view = { path: l.pathname };
   for (var i = 0; i < keys.length; i++) if (q.get('utm_' + keys[i])) utm[keys[i]] = q.get('utm_' + keys[i]).slice(0, 100);
   if (keys.some(function (k) { return utm[k]; })) view.utm = utm;

@@ -23,7 +23,8 @@ export type VisitContext = {
 
 export type Collected = { stored: boolean };
 
-// Staff pages, the API and one-off links (tickets, cancellations) are no public reading.
+// Staff pages and the API are no public reading. (One-off pages such as a ticket carry no beacon at all:
+// BaseLayout leaves it out of every page kept out of search engines.)
 const UNMEASURED = /^\/(staff|api|_astro)(\/|$)/;
 
 const hostOf = (referrer: string | undefined): string | null => {

@@ -26,7 +26,7 @@ export function splitCampaign(value: string): { campaign: string; source: string
   return { campaign, source, medium };
 }
 
-/** A bar's label in the time chart: "28 nov", "sem. 23 nov", "noviembre de 2026". */
+/** A period's label in the time chart and its table: "28 nov", "Semana del 23 nov", "noviembre de 2026". */
 export function periodLabel(start: string, grain: Grain): string {
   if (grain === 'month') return monthYear.format(at(start));
   return grain === 'week' ? `Semana del ${shortDay.format(at(start))}` : shortDay.format(at(start));

@@ -12,6 +12,9 @@ export const GRAINS: { value: Grain; param: string; label: string }[] = [
   { value: 'month', param: 'mes', label: 'Por mes' },
 ];
 
+/** "day" → "dia": the word the query string and the CSV use. */
+export const grainParam = (grain: Grain): string => GRAINS.find((g) => g.value === grain)!.param;
+
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3 * 366;
 /** More bars than this do not fit a phone: longer periods go by week or month. */
@@ -56,6 +59,5 @@ export function choosePeriod(params: URLSearchParams, today = todayInBogota(), d
 
 /** The query string of a period, for links (CSV, publishing) that must show the same report. */
 export function periodQuery(period: Period): string {
-  const grain = GRAINS.find((g) => g.value === period.grain)!.param;
-  return new URLSearchParams({ desde: period.from, hasta: period.to, por: grain }).toString();
+  return new URLSearchParams({ desde: period.from, hasta: period.to, por: grainParam(period.grain) }).toString();
 }

@@ -1,6 +1,7 @@
 import { toCsv } from '../csv.ts';
 import { countryLabel, deviceLabel, sourceLabel, splitCampaign } from './labels.ts';
 import { networkLabel } from './networks.ts';
+import { grainParam } from './period.ts';
 import type { SocialReport } from './social-report.ts';
 import type { VisitRow, VisitsReport } from './visits-report.ts';
 
@@ -11,7 +12,7 @@ export function visitsCsv(report: VisitsReport): string {
   return toCsv([
     ['seccion', 'valor', 'visitas', 'visitantes_unicos_diarios'],
     ['total', `${report.from} a ${report.to}`, report.views, report.visitors],
-    ...report.series.map((s) => [`periodo_${report.grain}`, s.start, s.views, s.visitors]),
+    ...report.series.map((s) => [`periodo_${grainParam(report.grain)}`, s.start, s.views, s.visitors]),
     ...section('pagina', report.pages),
     ...section('procedencia', report.sources, sourceLabel),
     ...section('campana', report.campaigns, (v) => {
