@@ -33,6 +33,7 @@ describe('monitoring report pages', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="monitoreo-sitio-2026-10-01-a-2026-10-31.csv"');
     expect(csv.text.split('\r\n')[0]).toBe('seccion,valor,visitas,visitantes_unicos_diarios');
+    expect(csv.text).toMatch(/\r\nperiodo_dia,2026-10-01,\d+,\d+\r\n/);
     const networks = await request('/informes/monitoreo/redes.csv?desde=2026-01-01&hasta=2026-10-31');
     const rows = networks.text.trim().split('\r\n');
     expect(rows[0]).toBe('red,mes,fecha_medicion,seguidores,cambio,cambio_porcentual,publicaciones,alcance,interacciones');
