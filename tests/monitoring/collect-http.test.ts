@@ -56,12 +56,14 @@ describe('POST /api/collect', () => {
     expect(salts.map((s) => s.day)).toEqual([(await sql`select ((now() at time zone 'America/Bogota')::date)::text as d`)[0].d]);
   });
 
-  it('links inside the site are no referrer, and a direct visit has none', async () => {
+  it('links inside the site are no referrer, nor a direct visit or a made-up one', async () => {
     const inside = uniquePath();
     const host = new URL(process.env.PARTICIPA_URL ?? 'http://127.0.0.1:4321').host;
     await collect({ path: inside, referrer: `http://${host}/encuestas` });
     await collect({ path: inside });
-    expect((await viewsOf(inside)).map((v) => v.referrer_host)).toEqual([null, null]);
+    await collect({ path: inside, referrer: `https://${'a'.repeat(300)}.co/` });
+    await collect({ path: inside, referrer: 'javascript:alert(1)' });
+    expect((await viewsOf(inside)).map((v) => v.referrer_host)).toEqual([null, null, null, null]);
   });
 
   it.each([

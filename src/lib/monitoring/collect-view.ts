@@ -31,7 +31,9 @@ const hostOf = (referrer: string | undefined): string | null => {
   if (!referrer) return null;
   try {
     const url = new URL(referrer);
-    return /^https?:$/.test(url.protocol) && url.hostname ? url.hostname.toLowerCase().replace(/^www\./, '') : null;
+    const host = url.hostname.toLowerCase().replace(/^www\./, '');
+    // DNS names end at 253 characters: anything longer is made up, not a site someone came from.
+    return /^https?:$/.test(url.protocol) && host && host.length <= 253 ? host : null;
   } catch {
     return null;
   }
