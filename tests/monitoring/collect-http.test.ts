@@ -90,6 +90,13 @@ describe('POST /api/collect', () => {
     expect((await collect({ path }, { 'idempotency-key': 'con espacios' })).status).toBe(400);
   });
 
+  it('keeps campaign words but not the separator the rollup joins them with', async () => {
+    const path = uniquePath();
+    await collect({ path, utm: { source: 'Face|book', campaign: 'Invitación|Audiencia 2' } });
+    const [view] = await viewsOf(path);
+    expect([view.utm_source, view.utm_campaign]).toEqual(['face/book', 'Invitación/Audiencia 2']);
+  });
+
   it('does not count staff pages or the API', async () => {
     const staff = `/staff/${randomUUID()}`;
     expect((await collect({ path: staff })).status).toBe(202);

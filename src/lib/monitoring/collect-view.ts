@@ -39,7 +39,8 @@ const hostOf = (referrer: string | undefined): string | null => {
   }
 };
 
-const lowerOrNull = (value: string | undefined) => (value ? value.toLowerCase() : null);
+// The rollup joins campaign, source and medium with "|": a tag keeps its words, never that separator.
+const tag = (value: string | undefined, lower = true) => (value ? (lower ? value.toLowerCase() : value).replaceAll('|', '/') : null);
 
 /**
  * One page view from the beacon: bots, opted-out browsers and unmeasured paths are answered the same
@@ -59,9 +60,9 @@ export async function collectView(body: unknown, visit: VisitContext): Promise<R
   const stored = await rpc<Result<unknown>>('collect_page_view', {
     p_path: path,
     p_referrer_host: referrerHost === site.replace(/:\d+$/, '') ? null : referrerHost,
-    p_utm_source: lowerOrNull(utm?.source),
-    p_utm_medium: lowerOrNull(utm?.medium),
-    p_utm_campaign: utm?.campaign || null,
+    p_utm_source: tag(utm?.source),
+    p_utm_medium: tag(utm?.medium),
+    p_utm_campaign: tag(utm?.campaign, false),
     p_device: deviceOf(visit.userAgent),
     p_browser: browserOf(visit.userAgent),
     p_country: visit.country,
