@@ -26,10 +26,16 @@ export function splitCampaign(value: string): { campaign: string; source: string
   return { campaign, source, medium };
 }
 
-/** A period's label in the time chart and its table: "28 nov", "Semana del 23 nov", "noviembre de 2026". */
+/** A period's label in the table beside the time chart: "28 de nov", "Semana del 23 de nov", "noviembre de 2026". */
 export function periodLabel(start: string, grain: Grain): string {
   if (grain === 'month') return monthYear.format(at(start));
   return grain === 'week' ? `Semana del ${shortDay.format(at(start))}` : shortDay.format(at(start));
+}
+
+/** The short label under a column of the time chart, where space is tight: "30/10", or "10/2026" by month. */
+export function axisLabel(start: string, grain: Grain): string {
+  const [year, month, day] = start.split('-');
+  return grain === 'month' ? `${month}/${year}` : `${day}/${month}`;
 }
 
 /** The period in words, for the title and the print header: "del 1 de octubre de 2026 al 31 de octubre de 2026". */
