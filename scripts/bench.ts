@@ -9,6 +9,7 @@ import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
+import { benchVisits } from './bench/visits.ts';
 import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
@@ -18,6 +19,7 @@ const BENCHES: Bench[] = [
   { name: 'survey-results', run: benchSurveyResults },
   { name: 'tickets', run: benchTickets },
   { name: 'advisory', run: benchAdvisory },
+  { name: 'visits', run: benchVisits },
 ];
 
 const only = process.argv.slice(2);

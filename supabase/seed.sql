@@ -1400,3 +1400,65 @@ alter table public.paper_quiz_attempts enable trigger paper_quiz_attempts_audit;
 alter table public.paper_policy_rounds enable trigger paper_policy_rounds_audit;
 alter table public.paper_measures enable trigger paper_measures_audit;
 alter table public.paper_measure_votes enable trigger paper_measure_votes_audit;
+-- MONITORING (plan activities 4.1 social networks, 4.2 website visits) — kept at the end of the seed.
+-- ===========================================================================================
+alter table public.plan_evidence disable trigger plan_evidence_audit;
+alter table public.social_followers disable trigger user;
+alter table public.social_accounts disable trigger user;
+
+insert into public.social_accounts (network, handle, url) values
+  ('facebook',  'Agencia de Participación', 'https://www.facebook.com/'),
+  ('instagram', '@agenciaparticipa',        'https://www.instagram.com/'),
+  ('x',         '@agenciaparticipa',        'https://x.com/'),
+  ('tiktok',    '@agenciaparticipa',        'https://www.tiktok.com/'),
+  ('youtube',   'Agencia de Participación', 'https://www.youtube.com/'),
+  ('linkedin',  'Agencia de Participación', 'https://www.linkedin.com/');
+
+-- The quarterly counts above gain what each network's statistics showed since the reading before;
+-- LinkedIn joins in the second half of the year.
+update public.social_followers f
+set posts = v.posts, reach = v.reach, engagement = v.engagement
+from (values
+  ('facebook',  '2026-06-30'::date, 61, 142000, 8120), ('facebook',  '2026-09-30'::date, 58, 151500, 8840), ('facebook',  '2026-10-31'::date, 21, 53800, 3120),
+  ('instagram', '2026-06-30'::date, 74, 98000, 12400), ('instagram', '2026-09-30'::date, 80, 121000, 15100), ('instagram', '2026-10-31'::date, 27, 44900, 5230),
+  ('x',         '2026-06-30'::date, 90, 40100, 1510),  ('x',         '2026-09-30'::date, 84, 36500, 1270),  ('x',         '2026-10-31'::date, 25, 11800, 390),
+  ('tiktok',    '2026-06-30'::date, 22, 61000, 7400),  ('tiktok',    '2026-09-30'::date, 30, 88000, 10900), ('tiktok',    '2026-10-31'::date, 11, 31500, 4020),
+  ('youtube',   '2026-06-30'::date, 6, 9100, 410),     ('youtube',   '2026-09-30'::date, 7, 9900, 455),     ('youtube',   '2026-10-31'::date, 2, 3400, 150)
+) as v (network, measured_on, posts, reach, engagement)
+where f.network = v.network and f.measured_on = v.measured_on;
+
+insert into public.social_followers (network, measured_on, followers, posts, reach, engagement) values
+  ('linkedin', '2026-07-31', 640, 8, 5200, 190), ('linkedin', '2026-09-30', 910, 14, 9800, 410), ('linkedin', '2026-10-31', 1035, 9, 6100, 260);
+
+-- Page views of the last 60 days, as the beacon would have left them (a deterministic mix of pages,
+-- sources, campaigns and devices; visitors repeat within a day), rolled up as the first view of each
+-- day would have done. The raw views of the last 31 days stay, as in production.
+insert into public.page_views (viewed_at, day, path, referrer_host, utm_source, utm_medium, utm_campaign, device, browser, country, region, visitor)
+select (d.day + time '08:00' + (v.n * interval '97 seconds')) at time zone 'America/Bogota',
+       d.day,
+       (array['/', '/encuestas', '/encuestas/oferta-de-servicios', '/resultados', '/resultados/oferta-de-servicios',
+              '/servicios/boleteria', '/servicios/boleteria/leones-vs-halcones', '/encuestas/percepcion-redes',
+              '/informes/boleteria', '/rendicion-de-cuentas'])[1 + abs(hashtext(d.day || '/p/' || v.n)) % 10],
+       case when s.k between 4 and 6 then (array['google.com', 'bing.com', 'medellin.gov.co'])[s.k - 3] end,
+       case when s.k >= 7 then (array['facebook', 'instagram', 'x', 'whatsapp'])[s.k - 6] end,
+       case when s.k >= 7 then 'social' end,
+       case when s.k >= 7 then 'percepcion-redes' end,
+       (array['mobile', 'mobile', 'mobile', 'desktop', 'desktop', 'tablet'])[1 + abs(hashtext(d.day || '/d/' || (v.n / 3))) % 6],
+       (array['Chrome', 'Chrome', 'Chrome', 'Safari', 'Samsung Internet', 'Firefox', 'Edge'])[1 + abs(hashtext(d.day || '/b/' || (v.n / 3))) % 7],
+       case when abs(hashtext(d.day || '/c/' || (v.n / 3))) % 10 = 0 then null else 'CO' end,
+       case when abs(hashtext(d.day || '/c/' || (v.n / 3))) % 10 = 0 then null else (array['ANT', 'ANT', 'DC', 'VAC'])[1 + abs(hashtext(d.day || '/r/' || (v.n / 3))) % 4] end,
+       lpad(to_hex(abs(hashtext(d.day || '/v/' || (v.n / 3)))), 16, '0')
+from generate_series(1, 60) as g (ago)
+cross join lateral (select ((now() at time zone 'America/Bogota')::date - g.ago) as day) d
+cross join lateral generate_series(1, 40 + abs(hashtext(d.day::text)) % 60) as v (n)
+cross join lateral (select abs(hashtext(d.day || '/s/' || v.n)) % 10 as k) s;
+
+select private.roll_up_visits();
+
+insert into public.plan_evidence (activity_code, label, url, added_at) values
+  ('4.1', 'Informe de monitoreo de las redes sociales', '/informes/monitoreo/redes', '2026-11-03 09:15-05'),
+  ('4.2', 'Informe de monitoreo a las visitas del sitio web', '/informes/monitoreo/sitio', '2026-11-03 09:40-05');
+
+alter table public.social_accounts enable trigger user;
+alter table public.social_followers enable trigger user;
+alter table public.plan_evidence enable trigger plan_evidence_audit;

@@ -15,7 +15,7 @@ const P99_MS = 250;
 const TIMEOUT_MS = 5_000;
 
 type Step = { rate: number; ok: boolean; achieved: number; p50: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
-type Target = { name: string; expect: number; send: (url: string, i: number, rate: number) => Promise<Response> };
+export type Target = { name: string; expect: number; send: (url: string, i: number, rate: number) => Promise<Response> };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -34,14 +34,7 @@ export async function benchHttpLoad({ databaseUrl, log }: BenchContext): Promise
       const targets = [health, await surveyResponse(server.url)];
       const holds: number[] = [];
       for (const target of targets) {
-        await measureRate(server.url, target, 50); // warm-up: JIT, connection pool, PostgreSQL caches
-        let held = 0;
-        for (const rate of LADDER) {
-          const step = await measureRate(server.url, target, rate);
-          log(`${database} ${target.name} rate=${rate}/s achieved=${step.achieved.toFixed(0)}/s p50_ms=${step.p50.toFixed(1)} p99_ms=${step.p99.toFixed(1)} max_ms=${step.max.toFixed(1)} errors=${step.errors} statuses=${JSON.stringify(step.statuses)}${step.ok ? '' : ' FAIL'}`);
-          if (step.ok) held = rate;
-          if (!step.ok && rate >= budget) break;
-        }
+        const held = await holdRate(server.url, target, budget, (line) => log(`${database} ${line}`));
         holds.push(held);
         if (target !== health) log(`${database} ${target.name} budget ${budget}/s: ${held >= budget ? 'met' : 'NOT met'}`);
       }
@@ -53,7 +46,23 @@ export async function benchHttpLoad({ databaseUrl, log }: BenchContext): Promise
   }
 }
 
-const health: Target = { name: 'health', expect: 200, send: (url) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }) };
+/**
+ * Climbs the ladder of rates until the first failure at or above the budget, logging each step; returns
+ * the last rate held (p99 < 250 ms, 0 errors, schedule kept).
+ */
+export async function holdRate(url: string, target: Target, budget: number, log: (line: string) => void): Promise<number> {
+  await measureRate(url, target, 50); // warm-up: JIT, connection pool, PostgreSQL caches
+  let held = 0;
+  for (const rate of LADDER) {
+    const step = await measureRate(url, target, rate);
+    log(`${target.name} rate=${rate}/s achieved=${step.achieved.toFixed(0)}/s p50_ms=${step.p50.toFixed(1)} p99_ms=${step.p99.toFixed(1)} max_ms=${step.max.toFixed(1)} errors=${step.errors} statuses=${JSON.stringify(step.statuses)}${step.ok ? '' : ' FAIL'}`);
+    if (step.ok) held = rate;
+    if (!step.ok && rate >= budget) break;
+  }
+  return held;
+}
+
+export const health: Target = { name: 'health', expect: 200, send: (url) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }) };
 
 async function surveyResponse(url: string): Promise<Target> {
   const survey = await (await fetch(`${url}/api/surveys/oferta-de-servicios`)).json();

@@ -14,9 +14,14 @@ const PAGES = [
   '/servicios/boleteria/leones-vs-halcones',
   '/informes/boleteria',
   '/datos-personales',
+  '/informes/monitoreo/sitio',
+  '/informes/monitoreo/redes',
 ];
 
-/** Budget: read pages ≤ 50 KB gzip including CSS, 0 bytes of client JavaScript. */
+/** The one script read pages may load: the cookie-free visits beacon (plan 4.2), ≤ 1 KB gzip. */
+const BEACON = '/visitas.js';
+
+/** Budget: read pages ≤ 50 KB gzip including CSS, 0 bytes of client JavaScript besides the beacon. */
 export async function benchPageWeight({ databaseUrl, log }: BenchContext): Promise<void> {
   const server = await servedBuild(databaseUrl);
   try {
@@ -25,14 +30,16 @@ export async function benchPageWeight({ databaseUrl, log }: BenchContext): Promi
       const assets = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)].map((m) => m[1]);
       let css = 0;
       let js = 0;
+      let beacon = 0;
       for (const asset of assets) {
         const body = Buffer.from(await (await fetch(`${server.url}${asset}`)).arrayBuffer());
         if (asset.endsWith('.css')) css += gzipSync(body).length;
-        if (asset.endsWith('.js') || asset.endsWith('.mjs')) js += gzipSync(body).length;
+        if (asset === BEACON) beacon += gzipSync(body).length;
+        else if (asset.endsWith('.js') || asset.endsWith('.mjs')) js += gzipSync(body).length;
       }
-      const inlineScripts = (html.match(/<script/gi) ?? []).length;
+      const inlineScripts = (html.replace(`<script async src="${BEACON}"></script>`, '').match(/<script/gi) ?? []).length;
       const page = gzipSync(html).length;
-      log(`${path} html_gz=${page} css_gz=${css} total_gz=${page + css} js_gz=${js} script_tags=${inlineScripts}`);
+      log(`${path} html_gz=${page} css_gz=${css} total_gz=${page + css} js_gz=${js} beacon_gz=${beacon} other_script_tags=${inlineScripts}`);
     }
   } finally {
     server.stop();

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { staffToken } from '../support/staff.ts';
 import { createSurvey } from '../support/surveys.ts';
+import { SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -98,7 +99,7 @@ test('communications imports a call list and an interviewer works it: a survey, 
   await expect(page.getByRole('link', { name: 'Descargar las cifras en CSV' })).toHaveAttribute('href', `/informes/telefonico/${slug}.csv`);
   await expect(page.locator('body')).not.toContainText('Ana Rojas');
   await expectNoViolations(page);
-  expect(await page.locator('script').count()).toBe(0);
+  expect(await page.locator(SCRIPTS_BESIDES_BEACON).count()).toBe(0);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.report-actions').first()).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Resultados por servicio' })).toBeVisible();

@@ -3,6 +3,7 @@ import { sql } from '../support/db.ts';
 import { request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { complete, csvOf, importCsv, interviewer, makeDue, next, outcome, paths, phoneSurvey, type Interviewer } from './helpers.ts';
+import { scriptsBesidesBeacon } from '../support/beacon.ts';
 
 /*
  * The fixture, worked by hand. Ten contacts; the CSAT question is `calificacion` (1–5), the NPS one
@@ -122,7 +123,7 @@ describe('the telephone report', () => {
     const report = page.text.slice(page.text.indexOf('<main'), page.text.indexOf('</main>'));
     expect(report).not.toMatch(/Persona |\+57|tel:/);
     expect(page.text).toContain(`href="/informes/telefonico/${slug}.csv"`);
-    expect(page.text).not.toContain('<script');
+    expect(scriptsBesidesBeacon(page.text)).toEqual([]);
     const css = [...page.text.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);
     const sheets = await Promise.all(css.map(async (href) => (await request(href)).text));
     expect(sheets.join('\n')).toMatch(/@media print\{[^@]*\.report-actions/);

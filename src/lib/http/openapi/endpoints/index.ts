@@ -6,6 +6,7 @@ import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PAPER_ENDPOINTS } from './paper.ts';
+import { MONITORING_ENDPOINTS } from './monitoring.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
 import { STAFF_SESSION_ENDPOINTS } from './staff-session.ts';
@@ -33,4 +34,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...COMMUNICATIONS_ENDPOINTS,
   ...DIAGNOSIS_ENDPOINTS,
   ...PAPER_ENDPOINTS,
+  ...MONITORING_ENDPOINTS,
 ];
