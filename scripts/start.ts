@@ -9,6 +9,7 @@ import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
+import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
@@ -67,6 +68,8 @@ const stopJobs = email
       { label: 'Asesorías', everyMinutes: 60, run: runDailyWork },
       // functions/invitation-notices.ts: each newly published invitation to the confirmed subscribers.
       { label: 'Convocatorias', everyMinutes: 5, run: sendInvitationNotices },
+      // functions/visits-rollup.ts: finished days become daily figures and their salts are deleted.
+      { label: 'Visitas', everyMinutes: 60, run: rollUpVisits },
       // functions/holidays-sync.ts: the holiday calendar rolls into the next year without a restart.
       { label: 'Festivos', everyMinutes: 24 * 60, run: loadHolidays },
     ])
