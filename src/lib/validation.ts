@@ -65,6 +65,9 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): Result<
   return parsed.success ? ok(parsed.data) : fail({ code: 'validation_failed', fields: fieldsOf(parsed.error) });
 }
 
+/** Forms send every field as a string: an empty box means "not given". */
+export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 /** A staff form's date and time: an ISO time with its offset, or a `datetime-local` value read in Colombian time. */
 export const bogotaDateTime = z
   .string()

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bogotaDateTime } from '../validation.ts';
+import { blankToUndefined, bogotaDateTime } from '../validation.ts';
 
 // The same words as the SQL functions (…000510_accountability_public.sql, …000520_accountability_staff.sql),
 // so JSON clients, the forms and the database agree. Forms send strings: blanks mean "not given".
@@ -10,7 +10,6 @@ export const MESSAGES = {
   consent: 'Debe aceptar el tratamiento de datos personales para recibir la respuesta.',
 } as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const checkbox = (v: unknown) => (v === 'on' || v === 'true' ? true : v === 'false' ? false : v);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { blankToUndefined } from '../validation.ts';
 import { registrationSchema } from '../tickets/schemas.ts';
 
 // The person fields are the tickets' ones (same words, same normalising); the database checks again
@@ -25,8 +26,6 @@ export const MESSAGES = {
   area: 'Elija un tema de la lista.',
   secret: 'La clave de la reserva no es válida. Use el enlace de su correo.',
 } as const;
-
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const slotId = z.uuid({ error: MESSAGES.slotId });
 /** A topic key (advisory_topics.key). */

@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { parseBogotaDateTime } from '../bogota-time.ts';
+import { blankToUndefined, bogotaDateTime } from '../validation.ts';
 
 // Field rules shared by the communications schemas; staff forms send every value as a string, and an
 // empty box means "not given".
-const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const SLUG = z
   .string()
@@ -13,22 +12,13 @@ export const SLUG = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use minúsculas sin tildes, números y guiones, por ejemplo encuesta-diciembre.');
 
 export const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-export const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blank, schema.optional());
+export const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
 
 /** A link: an https address or a path of this site (never //host, which would leave the site). */
 export const link = (message: string) => z.string().trim().max(2000).regex(/^(https:\/\/|\/(?!\/))\S*$/, message);
 
 /** An ISO time with offset, or a `datetime-local` value in Colombian time → ISO in UTC. */
-export const instant = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((value, ctx) => {
-    const at = parseBogotaDateTime(value);
-    if (at) return at.toISOString();
-    ctx.addIssue({ code: 'custom', message: 'Escriba una fecha y hora válidas, por ejemplo 2026-12-05T18:30.' });
-    return z.NEVER;
-  });
+export const instant = bogotaDateTime;
 
 export const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Escriba la fecha como AAAA-MM-DD.');
 

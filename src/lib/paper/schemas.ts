@@ -1,9 +1,8 @@
 import * as z from 'zod';
+import { blankToUndefined } from '../validation.ts';
 import { parseBogotaDateTime } from '../bogota-time.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
-
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /** A checkbox: present ("on", "true") or absent; JSON sends a boolean. */
 const checkbox = z.preprocess((value) => (typeof value === 'string' ? ['on', 'true', '1'].includes(value) : value ?? false), z.boolean());

@@ -1,10 +1,7 @@
 import * as z from 'zod';
-import { bogotaDateTime } from '../../validation.ts';
+import { blankToUndefined, bogotaDateTime } from '../../validation.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
-
-/** An empty form field means "not given". */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
