@@ -94,6 +94,10 @@ revoke execute on function public.roll_up_visits() from public, anon, authentica
 grant execute on function public.roll_up_visits() to service_role;
 
 -- COLLECT
+-- Generous for people (a whole office behind one address reads many pages), tight enough that one client
+-- cannot inflate the figures.
+insert into private.rate_limit_rules (bucket, max_hits, window_seconds) values ('page_view', 600, 600);
+
 create function public.collect_page_view(
   p_path          text,
   p_referrer_host text,
@@ -106,7 +110,8 @@ create function public.collect_page_view(
   p_region        text,
   p_client        text,
   p_idempotency_key text default null,
-  p_request_hash    text default null
+  p_request_hash    text default null,
+  p_rate_client     text default null
 )
 returns jsonb
 language plpgsql
@@ -119,7 +124,14 @@ declare
   v_day    date := (now() at time zone 'America/Bogota')::date;
   v_salt   text;
   v_replay jsonb;
+  v_retry_after integer;
 begin
+  -- The rate limit keys on the salted address hash of the other public writes, not on p_client.
+  v_retry_after := private.hit_rate_limit('page_view', p_rate_client);
+  if v_retry_after > 0 then
+    return private.rate_limited(v_retry_after);
+  end if;
+
   -- The contract's Idempotency-Key: a replayed view is the same view, counted once.
   if p_idempotency_key is not null then
     v_replay := private.idempotency_begin('page_view', p_idempotency_key, p_request_hash);
@@ -149,9 +161,9 @@ begin
   return private.idempotency_settle('page_view', p_idempotency_key, jsonb_build_object('ok', true, 'value', jsonb_build_object('accepted', true)));
 end;
 $$;
-comment on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) is 'Public (visits beacon): stores one page view with the day''s salted visitor hash; p_client is an opaque hash of the client and is not stored.';
-revoke execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) from public, anon, authenticated;
-grant execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text) to anon, authenticated;
+comment on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text, text) is 'Public (visits beacon): stores one page view with the day''s salted visitor hash; p_client is an opaque hash of the client and is not stored.';
+revoke execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text, text) from public, anon, authenticated;
+grant execute on function public.collect_page_view(text, text, text, text, text, text, text, text, text, text, text, text, text) to anon, authenticated;
 
 -- REPORT
 create function private.top_values(p_groups jsonb, p_limit integer)

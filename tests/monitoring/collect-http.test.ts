@@ -103,6 +103,24 @@ describe('POST /api/collect', () => {
     expect(await viewsOf(staff)).toHaveLength(0);
   });
 
+  it('refuses a client past the rate limit (429 with Retry-After) and still counts another address', async () => {
+    const path = uniquePath();
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 20}`;
+    const [rule] = await sql`select max_hits from private.rate_limit_rules where bucket = 'page_view'`;
+    const statuses: number[] = [];
+    for (let sent = 0; sent < rule.max_hits; sent += 50) {
+      const batch = await Promise.all(Array.from({ length: Math.min(50, rule.max_hits - sent) }, () => collect({ path }, {}, ip)));
+      statuses.push(...batch.map((r) => r.status));
+    }
+    expect(new Set(statuses)).toEqual(new Set([202]));
+    const limited = await collect({ path }, {}, ip);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await collect({ path }, {}, '192.0.2.250')).status).toBe(202);
+    expect(await viewsOf(path)).toHaveLength(rule.max_hits + 1);
+  });
+
   it('refuses bad input with the contract error shape', async () => {
     const noSlash = await collect({ path: 'encuestas' });
     expect(noSlash.status).toBe(422);

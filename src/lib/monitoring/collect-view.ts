@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rpc } from '../db/store.ts';
-import { requestHash } from '../fingerprints.ts';
+import { clientHash, requestHash } from '../fingerprints.ts';
 import { ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { collectInput } from './schemas.ts';
@@ -70,6 +70,7 @@ export async function collectView(body: unknown, visit: VisitContext): Promise<R
     p_client: client,
     p_idempotency_key: visit.idempotencyKey,
     p_request_hash: visit.idempotencyKey ? requestHash(input.value) : null,
+    p_rate_client: clientHash(visit.ip),
   });
   return stored.ok ? ok({ stored: true }) : stored;
 }
