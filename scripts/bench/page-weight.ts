@@ -16,6 +16,15 @@ const PAGES = [
   '/datos-personales',
   '/informes/monitoreo/sitio',
   '/informes/monitoreo/redes',
+  '/servicios/asesorias',
+  '/informes/asesorias',
+  '/rendicion-de-cuentas',
+  '/rendicion-de-cuentas/audiencias/audiencia-1',
+  '/rendicion-de-cuentas/informe/2026',
+  '/participa',
+  '/participa/convocatorias',
+  '/informes/diagnostico/2025',
+  '/informes/politica-papel',
 ];
 
 /** The one script read pages may load: the cookie-free visits beacon (plan 4.2), ≤ 1 KB gzip. */
