@@ -1184,8 +1184,8 @@ values
    'Pregunte en la audiencia pública de rendición de cuentas',
    'En la primera audiencia pública por medios electrónicos el equipo directivo responde sus preguntas sobre la gestión del año. '
    || 'Envíe su pregunta desde ya y siga la transmisión en vivo.',
-   null, null, 'hearing', 'Enviar una pregunta', '/rendicion-de-cuentas/audiencia-1', '3.2',
-   date_trunc('day', now()) + interval '5 days 14 hours', date_trunc('day', now()) + interval '5 days 16 hours',
+   null, null, 'hearing', 'Enviar una pregunta', '/rendicion-de-cuentas/audiencias/audiencia-1', '3.2',
+   (select starts_at from public.hearings where slug = 'audiencia-1'), (select ends_at from public.hearings where slug = 'audiencia-1'),
    now() - interval '1 day', null),
   ('asesorias-de-emprendimiento',
    'Reserve una asesoría gratuita para su emprendimiento',
@@ -1240,7 +1240,7 @@ select id, 'link', 'Resultados publicados de la encuesta', '/resultados/oferta-d
 from public.incidence_exercises where kind = 'survey' and slug = 'oferta-de-servicios';
 
 insert into public.incidence_exercises (kind, slug, title, url, activity_code, you_said, we_did) values
-  ('hearing', 'audiencia-1', 'Primera audiencia pública de rendición de cuentas', '/rendicion-de-cuentas/audiencia-1', '3.2',
+  ('hearing', 'audiencia-1', 'Primera audiencia pública de rendición de cuentas', '/rendicion-de-cuentas/audiencias/audiencia-1', '3.2',
    'Las preguntas más repetidas fueron sobre los plazos de los programas de emprendimiento y la entrega de boletas para eventos.',
    'Publicaremos el calendario de convocatorias de emprendimiento y las cifras de la boletería en el portal, con su avance.'),
   ('ticket_service', 'boleteria', 'Boletería de Leones en línea', '/servicios/boleteria', '2.3',

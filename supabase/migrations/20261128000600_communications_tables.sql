@@ -127,7 +127,7 @@ comment on column public.invitations.slug is 'Public address: /participa/convoca
 comment on column public.invitations.image_url is 'Picture: a path of this site (the CSP serves images only from the site itself).';
 comment on column public.invitations.image_alt is 'Text alternative of the picture (WCAG 1.1.1); required with a picture.';
 comment on column public.invitations.target_kind is 'What it invites to: survey, hearing, event (tickets), service (e.g. advisory bookings), training or other.';
-comment on column public.invitations.target_url is 'Where the call to action goes (site path or https URL), e.g. /encuestas/<slug> or /rendicion-de-cuentas/audiencia-1.';
+comment on column public.invitations.target_url is 'Where the call to action goes (site path or https URL), e.g. /encuestas/<slug> or /rendicion-de-cuentas/audiencias/audiencia-1.';
 comment on column public.invitations.activity_code is 'Plan activity the invitation serves: places it in the Menú Participa sections.';
 comment on column public.invitations.starts_at is 'When the invited activity happens, if it has a date: such invitations go in the iCal feed.';
 comment on column public.invitations.publish_at is 'Shown from this time on, with nobody at the keyboard: every public read compares it with now().';
@@ -170,7 +170,7 @@ create table public.incidence_exercises (
 comment on table public.incidence_exercises is 'Incidence of each participation exercise (plan 5.3): what citizens said and what the agency did. The exercise is referenced by kind + slug + link, never by another capability''s keys, so hearings and bookings stay independent.';
 comment on column public.incidence_exercises.kind is 'survey, hearing (accountability), ticket_service or advisory_service.';
 comment on column public.incidence_exercises.slug is 'The exercise''s own slug in its capability (survey slug, hearing slug, service slug).';
-comment on column public.incidence_exercises.url is 'The exercise''s public page, e.g. /encuestas/<slug>, /rendicion-de-cuentas/audiencia-1, /servicios/asesorias.';
+comment on column public.incidence_exercises.url is 'The exercise''s public page, e.g. /encuestas/<slug>, /rendicion-de-cuentas/audiencias/audiencia-1, /servicios/asesorias.';
 comment on column public.incidence_exercises.results_url is 'Where its results are published. Null for a survey: its published results page is linked when it exists.';
 comment on column public.incidence_exercises.you_said is '«Ustedes dijeron»: summary of what citizens said.';
 comment on column public.incidence_exercises.we_did is '«Hicimos»: what the agency decided or changed because of it.';

@@ -11,7 +11,7 @@ async function saveExercise(kind: string, slug: string, fields: Record<string, u
       kind,
       slug,
       title: 'Audiencia de prueba',
-      url: `/rendicion-de-cuentas/${slug}`,
+      url: '/rendicion-de-cuentas',
       activityCode: '3.2',
       youSaid: 'Pidieron conocer los plazos de los programas.',
       weDid: 'Publicamos el calendario de convocatorias.',

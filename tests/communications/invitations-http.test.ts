@@ -95,7 +95,7 @@ describe('staff invitations', () => {
     const form = await postForm(
       '/api/admin/invitations',
       [['slug', slug], ['title', 'Convocatoria desde el formulario'], ['body', 'Texto de la convocatoria enviada desde el formulario.'],
-       ['targetKind', 'hearing'], ['targetLabel', 'Enviar una pregunta'], ['targetUrl', '/rendicion-de-cuentas/audiencia-1'],
+       ['targetKind', 'hearing'], ['targetLabel', 'Enviar una pregunta'], ['targetUrl', '/rendicion-de-cuentas/audiencias/audiencia-1'],
        ['activityCode', '3.2'], ['startsAt', '2026-12-20T10:00'], ['endsAt', ''], ['publishAt', ''], ['expiresAt', ''], ['imageUrl', ''], ['imageAlt', '']],
       { headers: await comms() },
     );

@@ -11,7 +11,7 @@ const invitation: Invitation = {
   body: 'Envíe su pregunta a la audiencia pública.',
   imageUrl: null,
   imageAlt: null,
-  target: { kind: 'hearing', label: 'Enviar una pregunta', url: '/rendicion-de-cuentas/audiencia-1' },
+  target: { kind: 'hearing', label: 'Enviar una pregunta', url: '/rendicion-de-cuentas/audiencias/audiencia-1' },
   activityCode: '3.2',
   startsAt: '2026-12-03T19:00:00.000Z',
   endsAt: null,

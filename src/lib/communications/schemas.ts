@@ -44,7 +44,7 @@ export const incidenceInput = z.strictObject({
   kind: z.enum(EXERCISE_KINDS),
   slug: SLUG,
   title: text(3, 160),
-  url: link('Escriba la dirección del ejercicio: https:// o una ruta de este sitio, por ejemplo /rendicion-de-cuentas/audiencia-1.'),
+  url: link('Escriba la dirección del ejercicio: https:// o una ruta de este sitio, por ejemplo /rendicion-de-cuentas/audiencias/audiencia-1.'),
   resultsUrl: optional(link('Escriba la dirección de los resultados: https:// o una ruta de este sitio.')),
   activityCode: optional(ACTIVITY_CODE),
   youSaid: text(10, 4000),
