@@ -149,7 +149,7 @@ export type TrainingSession = {
   eventSlug: string | null;
 };
 
-export type PlanVersion = { version: string; publishedOn: string; changes: string };
+export type { PlanVersion } from '../plan/schemas.ts';
 
 export type MenuActivity = { code: string; title: string; status: 'pending' | 'in_progress' | 'done'; product: string; startsOn: string | null; endsOn: string | null };
 export type ParticipaSection = {

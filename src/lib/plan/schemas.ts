@@ -39,3 +39,11 @@ export const evidenceInput = z.strictObject({
     .max(2000)
     .regex(/^(https?:\/\/\S+|\/\S*)$/, 'Escriba un enlace que empiece por https:// o por /.'),
 });
+
+/** A published version of the plan: its number, the Bogotá day it was published and what changed. */
+export type PlanVersion = { version: string; publishedOn: string; changes: string };
+
+export const planVersionInput = z.strictObject({
+  version: z.string().trim().min(1, 'Escriba el número de la versión, por ejemplo 3 o 2026-3 (hasta 20 caracteres).').max(20, 'Escriba el número de la versión, por ejemplo 3 o 2026-3 (hasta 20 caracteres).'),
+  changes: z.string().trim().min(3, 'Cuente qué cambió en esta versión (de 3 a 2.000 caracteres).').max(2000, 'Cuente qué cambió en esta versión (de 3 a 2.000 caracteres).'),
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACTIVITY_STATUSES, type Plan, type PlanActivity, type PlanEvidence } from '../../../plan/schemas.ts';
+import { ACTIVITY_STATUSES, type Plan, type PlanActivity, type PlanEvidence, type PlanVersion } from '../../../plan/schemas.ts';
 import { typed } from '../typed.ts';
 import { date, dateTime } from './common.ts';
 
@@ -23,3 +23,5 @@ export const planActivity = typed<PlanActivity>()(
 export const plan = typed<Plan>()(
   z.object({ phases: z.array(z.object({ code: z.number().int(), name: z.string(), activities: z.array(planActivity) })) }),
 );
+
+export const planVersion = typed<PlanVersion>()(z.object({ version: z.string(), publishedOn: date, changes: z.string() }));

@@ -1,5 +1,5 @@
-import { activityStatusInput, evidenceInput } from '../../../plan/schemas.ts';
-import { plan, planActivity, planEvidence } from '../bodies/plan.ts';
+import { activityStatusInput, evidenceInput, planVersionInput } from '../../../plan/schemas.ts';
+import { plan, planActivity, planEvidence, planVersion } from '../bodies/plan.ts';
 import type { Endpoint } from '../endpoint.ts';
 
 const TAG = 'Plan de participación';
@@ -34,5 +34,16 @@ export const PLAN_ENDPOINTS: Endpoint[] = [
     form: STAFF_FORM,
     responses: { 200: { description: 'La evidencia añadida.', body: planEvidence } },
     errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/versions',
+    tag: TAG,
+    staff: true,
+    summary: 'Publicar una nueva versión del plan con lo que cambió',
+    body: planVersionInput,
+    form: STAFF_FORM,
+    responses: { 201: { description: 'La versión publicada, con la fecha de hoy en Bogotá.', body: planVersion } },
+    errors: [409],
   },
 ];
