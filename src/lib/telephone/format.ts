@@ -1,14 +1,12 @@
-const oneDecimal = new Intl.NumberFormat('es-CO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('es-CO');
+import { formatCount } from '../number-format.ts';
 
-/** 66.7 → "66,7 %"; null (no denominator yet) → "—". */
-export const formatPercent = (value: number | null): string => (value === null ? '—' : `${oneDecimal.format(value)} %`);
+const oneDecimal = new Intl.NumberFormat('es-CO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 
 /** An NPS score (−100 to 100) with one decimal: "+12,5", "−3,0"; null → "—". */
 export const formatScore = (value: number | null): string =>
   value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${oneDecimal.format(Math.abs(value))}`;
 
-export const formatCount = (value: number): string => whole.format(value);
 
 /**
  * Fewest answers for which a margin of error is published. The 95 % margin (1,96 × standard error) rests on
