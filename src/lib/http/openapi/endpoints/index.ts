@@ -6,6 +6,7 @@ import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PAPER_ENDPOINTS } from './paper.ts';
+import { PERSONAL_DATA_ENDPOINTS } from './personal-data.ts';
 import { MONITORING_ENDPOINTS } from './monitoring.ts';
 import { PLAN_ENDPOINTS } from './plan.ts';
 import { RESULTS_ENDPOINTS } from './results.ts';
@@ -35,4 +36,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...DIAGNOSIS_ENDPOINTS,
   ...PAPER_ENDPOINTS,
   ...MONITORING_ENDPOINTS,
+  ...PERSONAL_DATA_ENDPOINTS,
 ];
