@@ -7,7 +7,7 @@ import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { loadHolidays } from '../src/lib/calendar/load-holidays.ts';
 import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
-import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
+import { MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
@@ -15,6 +15,7 @@ import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
 import { startScheduledJobs } from './host/scheduled-jobs.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
+import { prepareDatabase } from './prepare-database.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -38,7 +39,7 @@ if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   process.env.DATABASE_POOL_MAX = '1';
 }
 if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
-  const report = await migrate(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
+  const report = await prepareDatabase(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
     // One line an operator can act on (which file, which statement), not a stack trace.
     console.error(error instanceof MigrationError ? error.message : `No se pudo preparar la base de datos: ${error instanceof Error ? error.message : String(error)}`);
     await embedded?.stop();
