@@ -16,6 +16,7 @@ import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
 import { startScheduledJobs } from './host/scheduled-jobs.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { recordServerAddress } from './server-address.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -79,6 +80,7 @@ const stopJobs = email
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
+  void recordServerAddress(dataDir, url);
   const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
   console.log(`\nParticipa está en ${url}  (base de datos ${database}; listo en ${Math.round(performance.now() - started)} ms)`);
   // The demo roster (supabase/seed.sql) has one address per role; the code arrives in this log.
