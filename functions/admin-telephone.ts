@@ -1,6 +1,6 @@
 import type { Config } from '@netlify/functions';
 import { readBody } from '../src/lib/http/body.ts';
-import { MESSAGES } from '../src/lib/http/errors.ts';
+import { MESSAGES } from '../src/lib/error-messages.ts';
 import { withSecurityHeaders } from '../src/lib/http/headers.ts';
 import { errorResponse, fromResult, seeOther } from '../src/lib/http/respond.ts';
 import { staffEndpoint, staffRead, staffWrite, type StaffCaller, type StaffRoutes } from '../src/lib/http/staff.ts';

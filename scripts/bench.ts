@@ -1,7 +1,7 @@
 // npm run bench: prints figures, asserts nothing. Uses DATABASE_URL when given (its data is left as it
 // was), else a throwaway PostgreSQL cluster from the machine's binaries. Each benchmark is a function in
 // scripts/bench/<name>.ts; add it to the list below and it runs in order.
-import { migrate } from '../src/lib/db/migrate.ts';
+import { prepareDatabase } from './prepare-database.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
@@ -28,7 +28,7 @@ let failed = false;
 try {
   if (!process.env.DATABASE_URL) cluster = await startThrowawayCluster();
   const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
-  await migrate(databaseUrl, { seed: true });
+  await prepareDatabase(databaseUrl, { seed: true });
   for (const bench of BENCHES) {
     if (only.length > 0 && !only.includes(bench.name)) continue;
     const started = performance.now();

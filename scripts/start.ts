@@ -7,7 +7,7 @@ import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { loadHolidays } from '../src/lib/calendar/load-holidays.ts';
 import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
-import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
+import { MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
@@ -15,6 +15,8 @@ import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
 import { startScheduledJobs } from './host/scheduled-jobs.ts';
 import { dataDirOf, loadLocalSecrets } from './local-secrets.ts';
+import { prepareDatabase } from './prepare-database.ts';
+import { recordServerAddress } from './server-address.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -38,7 +40,7 @@ if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   process.env.DATABASE_POOL_MAX = '1';
 }
 if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
-  const report = await migrate(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
+  const report = await prepareDatabase(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
     // One line an operator can act on (which file, which statement), not a stack trace.
     console.error(error instanceof MigrationError ? error.message : `No se pudo preparar la base de datos: ${error instanceof Error ? error.message : String(error)}`);
     await embedded?.stop();
@@ -78,6 +80,7 @@ const stopJobs = email
 const app = await createApp({ root, trustClientIpHeader: process.env.TRUST_CLIENT_IP_HEADER === '1', afterWrite: email?.nudge });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
+  void recordServerAddress(dataDir, url);
   const database = embedded ? `embebida (${join(dataDir, 'pglite')})` : process.env.SUPABASE_URL ? 'Supabase' : 'PostgreSQL';
   console.log(`\nParticipa está en ${url}  (base de datos ${database}; listo en ${Math.round(performance.now() - started)} ms)`);
   // The demo roster (supabase/seed.sql) has one address per role; the code arrives in this log.

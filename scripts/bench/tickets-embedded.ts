@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedDatabase } from '../../src/lib/db/embedded.ts';
-import { migrate } from '../../src/lib/db/migrate.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { freePort } from '../test-postgres.ts';
 
 export type EmbeddedTicketServer = { url: string; slug: string; stop(): Promise<void> };
@@ -21,7 +21,7 @@ export async function startEmbeddedWithEvent(capacity: number, maxPerRegistratio
   const slug = `carga-${capacity}`;
   const db = await startEmbeddedDatabase(join(dataDir, 'pglite'));
   try {
-    await migrate(db.url, { seed: true });
+    await prepareDatabase(db.url, { seed: true });
     const sql = postgres(db.url, { max: 1, onnotice: () => {} });
     await sql`
       insert into public.events (slug, title, venue, starts_at, capacity, remaining, max_per_registration, closes_at)

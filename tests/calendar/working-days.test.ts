@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colombianHolidays } from '../../src/lib/colombian-holidays.ts';
+import { colombianHolidays } from '../../src/lib/calendar/colombian-holidays.ts';
 import { loadHolidays } from '../../src/lib/calendar/load-holidays.ts';
 import { sql, store } from '../support/db.ts';
 import { SERVICE } from '../../src/lib/db/store.ts';

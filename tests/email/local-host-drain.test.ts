@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/test-postgres.ts';
-import { migrate } from '../../src/lib/db/migrate.ts';
+import { prepareDatabase } from '../../scripts/prepare-database.ts';
 import { sql } from '../support/db.ts';
 import { DATABASE_URL } from '../support/env.ts';
 import { bearer, staffToken } from '../support/staff.ts';
@@ -34,7 +34,7 @@ async function until<T>(read: () => Promise<T | undefined>): Promise<T | undefin
 
 beforeAll(async () => {
   await sql.unsafe(`create database ${database}`);
-  await migrate(url, { seed: true });
+  await prepareDatabase(url, { seed: true });
   db = postgres(url, { max: 2, onnotice: () => {} });
   smtp = await startSmtpServer();
   const port = await freePort();

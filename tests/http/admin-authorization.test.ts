@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../src/lib/auth/claims.ts';
-import { MESSAGES } from '../../src/lib/http/errors.ts';
+import { MESSAGES } from '../../src/lib/error-messages.ts';
 import type { StaffRoute } from '../../src/lib/http/staff.ts';
 import { postJson, request, type Reply } from '../support/http.ts';
 import { staffToken } from '../support/staff.ts';

@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../lib/http/errors.ts';
+import { MESSAGES } from '../../lib/error-messages.ts';
 import type { ErrorCode } from '../../lib/result.ts';
 
 // The sign-up form is plain HTML: after a failed post the function sends it back with the error code and

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import postgres from 'postgres';
-import { colombianHolidays, yearsAround } from '../colombian-holidays.ts';
+import { callStatement } from './postgres-store.ts';
 import { lineAt, splitStatements, type SqlStatement } from './sql-statements.ts';
+import type { SqlCall } from './store.ts';
 
 export type MigrationReport = { applied: string[]; seeded: boolean };
 export type MigrationOptions = {
@@ -12,6 +13,11 @@ export type MigrationOptions = {
   migrationsDir?: string;
   /** Defaults to `supabase/seed.sql`. */
   seedFile?: string;
+  /**
+   * Runs after the migrations and before the seed, in the migrating session: data the seed reads that SQL
+   * alone cannot hold (the holiday calendar of a library). Storage knows no capability; the caller brings it.
+   */
+  beforeSeed?: (call: SqlCall) => Promise<unknown>;
 };
 
 /** A migration or seed that could not be applied; the message is the one line `npm start` prints. */
@@ -99,15 +105,13 @@ async function refuseOldRunnerDatabase(db: postgres.ReservedSql): Promise<void> 
   }
 }
 
-/**
- * Working-day rules read the holiday calendar, so it is filled before the seed (which already computes
- * due dates). On Supabase the scheduled function holidays-sync does the same; migrations alone can't,
- * being SQL and the calendar a library's data.
- */
-async function loadHolidays(db: postgres.ReservedSql) {
-  const [loader] = await db.unsafe("select to_regprocedure('public.load_public_holidays(jsonb)') as fn");
-  if (!loader?.fn) return;
-  await db.unsafe('select public.load_public_holidays($1::text::jsonb)', [JSON.stringify(colombianHolidays(yearsAround()))]);
+/** A `public.<fn>` call in the migrating session (as its owner, so no role or claims to set). */
+function sessionCall(db: postgres.ReservedSql): SqlCall {
+  return async (fn, args) => {
+    const names = Object.keys(args);
+    const [row] = await db.unsafe(callStatement(fn, names), names.map((name) => args[name]) as never[]);
+    return row?.result;
+  };
 }
 
 /**
@@ -139,7 +143,7 @@ export async function migrate(databaseUrl: string, options: MigrationOptions): P
       applied.push(`${m.version}_${m.name}.sql`);
     }
 
-    await loadHolidays(db);
+    await options.beforeSeed?.(sessionCall(db));
 
     let seeded = false;
     if (options.seed) {

@@ -19,6 +19,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** One call of `public.<fn>` as the service role, whatever connection carries it. */
+export type SqlCall = (fn: string, args: Record<string, unknown>) => Promise<unknown>;
+
 type StoreFactory = () => Promise<Store>;
 
 // Functions and the SSR bundle each carry their own copy of this module; the store lives on globalThis

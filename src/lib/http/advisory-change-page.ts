@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
 import { clientAddressOf, handlePageForm, type PageFormMeta } from './page-form.ts';
-import { MESSAGES } from './errors.ts';
+import { MESSAGES } from '../error-messages.ts';
 import type { Result } from '../result.ts';
 import { bookingPath } from '../advisory/links.ts';
 import { getBooking } from '../advisory/read-slots.ts';

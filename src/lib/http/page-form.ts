@@ -1,7 +1,8 @@
 import type { Result } from '../result.ts';
 import { clientHash } from '../fingerprints.ts';
 import { readBody } from './body.ts';
-import { MESSAGES, STATUS } from './errors.ts';
+import { MESSAGES } from '../error-messages.ts';
+import { STATUS } from './errors.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 export type PageFormMeta = { client: string; idempotencyKey: string | null };

@@ -1,6 +1,7 @@
 import type { Result } from '../result.ts';
 import { readBody } from './body.ts';
-import { MESSAGES, STATUS } from './errors.ts';
+import { MESSAGES } from '../error-messages.ts';
+import { STATUS } from './errors.ts';
 import { staffCaller, type StaffCaller } from './staff.ts';
 
 /** What a staff page that posts to itself shows next: the value (to redirect), or the form again with its errors. */

@@ -4,7 +4,7 @@ import type { Caller } from '../db/store.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
 import { endpoint, type Handler } from './endpoint.ts';
-import { MESSAGES } from './errors.ts';
+import { MESSAGES } from '../error-messages.ts';
 import { pathMatcher } from './path-pattern.ts';
 import { errorResponse, fromResult, seeOther } from './respond.ts';
 

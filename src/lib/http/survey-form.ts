@@ -12,7 +12,8 @@ import {
 import { submitResponse } from '../surveys/submit-response.ts';
 import { validate } from '../validation.ts';
 import { readBody } from './body.ts';
-import { MESSAGES, STATUS } from './errors.ts';
+import { MESSAGES } from '../error-messages.ts';
+import { STATUS } from './errors.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 /** What the form carries from page to page (hidden inputs) besides the visible fields. */

@@ -1,13 +1,11 @@
-// Numbers as people in Colombia read them in results: 37,5 % and NPS with its sign (counts: ../number-format.ts).
+// Numbers as people in Colombia read them in results: decimals and NPS with its sign (counts and percentages: ../number-format.ts).
 import { formatCount } from '../number-format.ts';
 
 const integer = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('es-CO', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('es-CO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const month = new Intl.DateTimeFormat('es-CO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const formatDecimal = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : decimal.format(n));
-export const formatPercent = (n: number | null | undefined): string => `${oneDecimal.format(n ?? 0)} %`;
 /** NPS is a whole number from −100 to +100, shown with its sign. */
 export const formatScore = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${integer.format(Math.abs(n))}`;

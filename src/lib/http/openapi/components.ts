@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { SESSION_COOKIE } from '../../auth/session.ts';
 import { MAX_BODY_BYTES } from '../body.ts';
-import { errorBody, MESSAGES, STATUS } from '../errors.ts';
+import { MESSAGES } from '../../error-messages.ts';
+import { errorBody, STATUS } from '../errors.ts';
 import { KEY_PATTERN } from '../request-identity.ts';
 import type { ErrorCode } from '../../result.ts';
 import { typed } from './typed.ts';
