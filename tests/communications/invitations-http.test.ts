@@ -45,13 +45,13 @@ describe('staff invitations', () => {
     expect((await request(`/participa/convocatorias/${expired.slug}`)).status).toBe(404);
   });
 
-  it('the invitation page carries Open Graph and Twitter card metadata with the picture and its alt text', async () => {
+  it('the invitation page carries Open Graph and Twitter card metadata: a PNG card for networks, the picture with its alt text on the page', async () => {
     const { slug } = await newInvitation({ imageUrl: '/images/convocatorias/encuesta-oferta.svg', imageAlt: 'Formulario con casillas marcadas' });
     const { text } = await request(`/participa/convocatorias/${slug}`);
     expect(text).toContain('<meta property="og:type" content="article"');
     expect(text).toContain('<meta property="og:title" content="Responda la encuesta de prueba"');
-    expect(text).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+\/images\/convocatorias\/encuesta-oferta\.svg"/);
-    expect(text).toContain('<meta property="og:image:alt" content="Formulario con casillas marcadas"');
+    expect(text).toMatch(new RegExp(`<meta property="og:image" content="https?://[^"]+/compartir/convocatoria/${slug}\\.png"`));
+    expect(text).toContain('<meta property="og:image:alt" content="Convocatoria: Responda la encuesta de prueba"');
     expect(text).toContain('<meta name="twitter:card" content="summary_large_image"');
     expect(text).toContain('alt="Formulario con casillas marcadas"');
   });

@@ -1,5 +1,9 @@
 import { SOCIAL_NETWORKS, type SocialNetwork } from './networks.ts';
 
+/** The PNG preview a shared link shows (src/pages/compartir): invitations, events and hearings. */
+export type ShareCardKind = 'convocatoria' | 'evento' | 'audiencia';
+export const shareCardPath = (kind: ShareCardKind, slug: string) => `/compartir/${kind}/${encodeURIComponent(slug)}.png`;
+
 export type ShareLink = { network: SocialNetwork; label: string; url: string };
 
 /** The site's public address (astro.config `site`, from SITE_URL), without a trailing slash. */
