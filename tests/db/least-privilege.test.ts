@@ -155,6 +155,9 @@ const functions = (await sql`
   where n.nspname = any(${schemas})
   order by 3`) as unknown as Fn[];
 
+/** A call with a typed null for every argument, so overloads never make it ambiguous. */
+const call = (f: Fn) => `${f.name}(${f.argTypes.map((t) => `null::${t}`).join(', ')})`;
+
 /** What the catalogue lets an API role do with a relation: schema usage and the privilege both. */
 async function catalogueSays(relation: Relation, role: ApiRole) {
   const [row] = await sql`
@@ -227,13 +230,18 @@ describe('least privilege: the application schemas', () => {
     expect(relations.length).toBeGreaterThan(50);
   });
 
-  it('lets the API roles into public only, and into none of the Supabase history', async () => {
+  it('lets the API roles into public only (to use, not to create), and into none of the Supabase history', async () => {
     const rows = await sql`
       select n.nspname as schema, r.role
       from pg_namespace n, unnest(array['anon', 'authenticated']) as r(role)
       where (n.nspname = any(${schemas}) or n.nspname = 'supabase_migrations') and has_schema_privilege(r.role, n.oid, 'usage')
       order by 1, 2`;
     expect(rows.map((r) => `${r.role} → ${r.schema}`)).toEqual(['anon → public', 'authenticated → public']);
+    const creators = await sql`
+      select format('%s may create in %s', r.role, n.nspname) as grant
+      from pg_namespace n, unnest(array['anon', 'authenticated']) as r(role)
+      where n.nspname = any(${schemas}) and has_schema_privilege(r.role, n.oid, 'create')`;
+    expect(creators.map((r) => r.grant)).toEqual([]);
   });
 });
 
@@ -311,6 +319,26 @@ describe('least privilege: every function', () => {
     expect(functions.filter((f) => f.authenticated && !f.name.startsWith('public.')).map((f) => f.signature)).toEqual([]);
   });
 
+  it('refuses, with permission denied, anon every function off its list and an admin every private one', async () => {
+    const anon = PRINCIPALS[0];
+    const admin = PRINCIPALS.find((p) => p.label === 'staff admin')!;
+    const tries = [
+      ...functions.filter((f) => !f.anon).map((f) => ({ who: anon, f })),
+      ...functions.filter((f) => !f.authenticated).map((f) => ({ who: admin, f })),
+    ];
+    expect(tries.length).toBeGreaterThan(functions.length);
+    const letThrough = await rolledBack(async (tx) => {
+      const found: string[] = [];
+      for (const { who, f } of tries) {
+        // Refused before the body runs, so the nulls are never read.
+        const { outcome } = await attempt(tx, who, `select ${call(f)}`);
+        if (outcome !== 'permission denied') found.push(`${who.label} → ${f.signature}: ${outcome}`);
+      }
+      return found;
+    });
+    expect(letThrough).toEqual([]);
+  });
+
   it('answers a signed-in person with no staff role with forbidden from every function only staff may call', async () => {
     const staffOnly = functions.filter((f) => f.authenticated && !f.anon);
     expect(staffOnly.length).toBeGreaterThan(50);
@@ -318,8 +346,7 @@ describe('least privilege: every function', () => {
     const wrong = await rolledBack(async (tx) => {
       const found: string[] = [];
       for (const f of staffOnly) {
-        const nulls = f.argTypes.map((t) => `null::${t}`).join(', ');
-        const { outcome, rows } = await attempt(tx, nobody, `select to_jsonb(${f.name}(${nulls})) as result`);
+        const { outcome, rows } = await attempt(tx, nobody, `select to_jsonb(${call(f)}) as result`);
         const expected = SCOPED_TO_CALLER[f.name] ?? { ok: false, error: { code: 'forbidden' } };
         const result = rows[0]?.result;
         if (outcome !== 'ok' || !matches(result, expected)) found.push(`${f.signature}: ${outcome === 'ok' ? JSON.stringify(result) : outcome}`);
