@@ -19,6 +19,21 @@ begin
 end
 $$;
 
+-- DEFAULT PRIVILEGES
+-- A new Supabase project lets the API roles do everything with what the migrating role creates in
+-- public (supabase/postgres, initial schema). Set once, as there, on a database no migration has
+-- touched yet: the migrations meet the grants they meet on Supabase, and the migration that takes
+-- these defaults back (20261207000500_least_privilege.sql) is not undone on the next start.
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+  end if;
+end
+$$;
+
 grant usage on schema public to anon, authenticated, service_role;
 
 -- AUTH
