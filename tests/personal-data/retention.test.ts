@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICE } from '../../src/lib/db/store.ts';
+import type { Result } from '../../src/lib/result.ts';
+import type { TicketFigures } from '../../src/lib/tickets/staff/schemas.ts';
+import { sql, store } from '../support/db.ts';
+import { createEvent, registrationArgs } from '../tickets/fixture.ts';
+
+type Ticket = { code: string; quantity: number; cancelSecret: string };
+type Counts = Record<string, number>;
+
+const runRetention = async () => {
+  const result = await store.rpc<Result<Counts>>('apply_personal_data_retention', {}, SERVICE);
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value;
+};
+
+const figuresOf = async (slug: string) =>
+  (await store.rpc<TicketFigures>('get_ticket_figures')).events.find((e) => e.slug === slug);
+
+/** Registrations and a place in line for an event, which then moves `daysAgo` into the past, as time would. */
+async function pastEvent(daysAgo: number) {
+  const event = await createEvent({ capacity: 2, maxPerRegistration: 2 });
+  const tickets: Ticket[] = [];
+  for (const quantity of [1, 1]) {
+    const r = await store.rpc<Result<Ticket>>('register_for_event', registrationArgs(event.slug, { p_full_name: 'Ana Asistente', p_phone: '3005550000', p_quantity: quantity }));
+    if (!r.ok) throw new Error(r.error.code);
+    tickets.push(r.value);
+  }
+  const email = `espera-${event.slug}@example.co`;
+  const joined = await store.rpc<Result<unknown>>('join_waitlist', { p_slug: event.slug, p_full_name: 'Persona en Espera', p_email: email, p_quantity: 1, p_consent: true, p_client: email });
+  if (!joined.ok) throw new Error(joined.error.code);
+  await sql`update public.event_registrations set checked_in_at = now(), checked_in_by = 'taquilla@agencia.gov.co' where code = ${tickets[0].code}`;
+  await sql`
+    update public.events
+       set opens_at = now() - make_interval(days => ${daysAgo + 20}), closes_at = now() - make_interval(days => ${daysAgo}),
+           starts_at = now() - make_interval(days => ${daysAgo})
+     where id = ${event.id}`;
+  return { event, tickets, email };
+}
+
+describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () => {
+  it("suppresses who held the tickets and waited in line for an event past its period; the event's figures stay the same", async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'ticket_registrations'`;
+    const old = await pastEvent(rule.days + 1);
+    const recent = await pastEvent(rule.days - 1);
+    const before = await figuresOf(old.event.slug);
+    expect(before).toMatchObject({ registrations: 2, seatsTaken: 2, checkedIn: 1, waitlistJoined: 1 });
+
+    const counts = await runRetention();
+    expect(counts.ticket_registrations).toBeGreaterThanOrEqual(2);
+    expect(counts.waitlist_entries).toBeGreaterThanOrEqual(1);
+
+    const rows = await sql`select full_name, document_id, email, phone, quantity, status, checked_in_at, suppressed_at from public.event_registrations where event_id = ${old.event.id}`;
+    for (const row of rows) {
+      expect(row).toMatchObject({ full_name: 'Titular suprimido', phone: null, quantity: 1, status: 'active' });
+      expect(row.email).toMatch(/@suprimido\.invalid$/);
+      expect(row.document_id).toMatch(/^S[0-9A-F]{12}$/);
+      expect(row.suppressed_at).not.toBeNull();
+    }
+    expect(rows.filter((r) => r.checked_in_at !== null)).toHaveLength(1);
+    const [waiting] = await sql`select full_name, email from public.event_waitlist_entries where event_id = ${old.event.id}`;
+    expect(waiting.full_name).toBe('Titular suprimido');
+    expect(waiting.email).not.toBe(old.email);
+    expect(await figuresOf(old.event.slug)).toEqual(before);
+
+    // Inside its period, an event's people are still who they were.
+    const kept = await sql`select full_name, phone from public.event_registrations where event_id = ${recent.event.id}`;
+    expect(kept.map((r) => r.full_name)).toEqual(['Ana Asistente', 'Ana Asistente']);
+    expect(kept.map((r) => r.phone)).toEqual(['3005550000', '3005550000']);
+  });
+
+  it('is idempotent: a second run changes nothing, and reports every dataset it applies', async () => {
+    await pastEvent(400);
+    const first = await runRetention();
+    const second = await runRetention();
+    const datasets = await sql`select dataset from private.retention_rules where applied_by = 'personal-data-retention' order by dataset`;
+    expect(Object.keys(first).sort()).toEqual(datasets.map((r) => r.dataset));
+    expect(Object.values(second).every((n) => n === 0), JSON.stringify(second)).toBe(true);
+  });
+
+  it('forgets who asked a hearing question once its answer is past the period; the question and answer stay', async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'hearing_askers'`;
+    const [hearing] = await sql`select id from public.hearings order by id limit 1`;
+    const [consent] = await sql`
+      insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
+      values ('hearing_questions', gen_random_uuid(), 'audiencias-v1', 'prueba', 'web') returning id`;
+    const insert = (answeredDaysAgo: number | null) => sql`
+      insert into public.hearing_questions (hearing_id, number, body, full_name, email, consent_id, status, received_at, due_on, answer, answer_mode, answered_at)
+      values (${hearing.id}, (select coalesce(max(number), 0) + 1 from public.hearing_questions where hearing_id = ${hearing.id}),
+              '¿Cuándo publican el informe de gestión?', 'Quien Pregunta', ${`pregunta-${Math.random().toString(36).slice(2)}@example.co`}, ${consent.id},
+              ${answeredDaysAgo === null ? 'received' : 'published'}, now() - interval '100 days', current_date,
+              ${answeredDaysAgo === null ? null : 'En marzo, en la página de la audiencia.'}, ${answeredDaysAgo === null ? null : 'written'},
+              ${answeredDaysAgo === null ? null : sql`now() - make_interval(days => ${answeredDaysAgo})`})
+      returning id`;
+    const [answered] = await insert(rule.days + 1);
+    const [waiting] = await insert(null);
+
+    await runRetention();
+
+    const [gone] = await sql`select email, full_name, body, answer, forgotten_at from public.hearing_questions where id = ${answered.id}`;
+    expect(gone).toMatchObject({ email: null, full_name: null, answer: 'En marzo, en la página de la audiencia.' });
+    expect(gone.forgotten_at).not.toBeNull();
+    const [still] = await sql`select email from public.hearing_questions where id = ${waiting.id}`;
+    expect(still.email).toMatch(/@example\.co$/);
+  });
+});
