@@ -3,6 +3,7 @@ import { SERVICE } from '../../src/lib/db/store.ts';
 import type { Result } from '../../src/lib/result.ts';
 import type { TicketFigures } from '../../src/lib/tickets/staff/schemas.ts';
 import { sql, store } from '../support/db.ts';
+import { createAdvisor, pastBooking } from '../advisory/fixture.ts';
 import { createEvent, registrationArgs } from '../tickets/fixture.ts';
 
 type Ticket = { code: string; quantity: number; cancelSecret: string };
@@ -102,5 +103,46 @@ describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () =>
     expect(gone.forgotten_at).not.toBeNull();
     const [still] = await sql`select email from public.hearing_questions where id = ${waiting.id}`;
     expect(still.email).toMatch(/@example\.co$/);
+  });
+
+  it('erases who booked an advisory session past its period; the session, its advice record and the figures stay', async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'advisory_bookings'`;
+    const advisor = await createAdvisor();
+    const email = `emprende-${Math.random().toString(36).slice(2)}@example.co`;
+    const { code } = await pastBooking(advisor.id, email, { fullName: 'Marta Emprende', need: 'Quiero vender mis arepas en línea' });
+    const [booking] = await sql`
+      update public.advisory_bookings
+         set starts_at = starts_at - make_interval(days => ${rule.days + 1}), ends_at = ends_at - make_interval(days => ${rule.days + 1})
+       where code = ${code} returning id`;
+    await sql`insert into public.advisory_records (booking_id, attendance, topics_covered, next_steps) values (${booking.id}, 'attended', '{plan_de_negocio}', 'Costear el producto')`;
+    const before = await store.rpc('get_advisory_figures');
+
+    await runRetention();
+
+    const [row] = await sql`select full_name, document_id, email, phone, business_name, need, area, stage, status, suppressed_at from public.advisory_bookings where id = ${booking.id}`;
+    expect(row).toMatchObject({ full_name: 'Titular suprimido', phone: '0000000', business_name: null, need: '[suprimido]', area: 'plan_de_negocio', stage: 'idea', status: 'booked' });
+    expect(row.email).toMatch(/@suprimido\.invalid$/);
+    expect(row.suppressed_at).not.toBeNull();
+    const [record] = await sql`select attendance, topics_covered, next_steps from public.advisory_records where booking_id = ${booking.id}`;
+    expect(record).toEqual({ attendance: 'attended', topics_covered: ['plan_de_negocio'], next_steps: 'Costear el producto' });
+    expect(await store.rpc('get_advisory_figures')).toEqual(before);
+  });
+
+  it('purges the name and number of a call-list contact once its calls are over and the period has passed', async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'phone_contacts'`;
+    const [survey] = await sql`select id from public.surveys where slug = 'satisfaccion-telefonica'`;
+    const contact = (status: string, importedDaysAgo: number) => sql`
+      insert into public.phone_contacts (survey_id, source_line, full_name, phone, service_used, consent_basis, consented_on, status, next_call_at, imported_at)
+      values (${survey.id}, 2, 'Luis Llamado', ${`+573${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`}, 'Asesorías', 'autorizacion_previa', current_date - 60,
+              ${status}, ${status === 'pending' ? sql`now()` : null}, now() - make_interval(days => ${importedDaysAgo}))
+      returning id`;
+    const [done] = await contact('completed', rule.days + 1);
+    const [queued] = await contact('pending', rule.days + 1);
+
+    await runRetention();
+
+    const rows = await sql`select id, full_name, phone, status, purged_at from public.phone_contacts where id in (${done.id}, ${queued.id}) order by id`;
+    expect(rows[0]).toMatchObject({ full_name: null, phone: null, status: 'completed' });
+    expect(rows[1]).toMatchObject({ full_name: 'Luis Llamado', status: 'pending', purged_at: null });
   });
 });
