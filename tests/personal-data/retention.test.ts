@@ -145,4 +145,23 @@ describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () =>
     expect(rows[0]).toMatchObject({ full_name: null, phone: null, status: 'completed' });
     expect(rows[1]).toMatchObject({ full_name: 'Luis Llamado', status: 'pending', purged_at: null });
   });
+
+  it('erases the address of a message sent longer ago than its period; that it was sent, and when, stays', async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'sent_emails'`;
+    const email = `correo-${Math.random().toString(36).slice(2)}@example.co`;
+    const sent = (daysAgo: number) => sql`
+      insert into private.email_outbox (template, recipient, status, created_at, sent_at)
+      values ('ticket', ${email}, 'sent', now() - make_interval(days => ${daysAgo}), now() - make_interval(days => ${daysAgo}))
+      returning id`;
+    const [old] = await sent(rule.days + 1);
+    const [recent] = await sent(1);
+
+    await runRetention();
+
+    const rows = await sql`select id, recipient, template, sent_at from private.email_outbox where id in (${old.id}, ${recent.id}) order by id`;
+    expect(rows[0].recipient).toMatch(/@suprimido\.invalid$/);
+    expect(rows[0]).toMatchObject({ template: 'ticket' });
+    expect(rows[0].sent_at).not.toBeNull();
+    expect(rows[1].recipient).toBe(email);
+  });
 });
