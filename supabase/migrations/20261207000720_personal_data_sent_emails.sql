@@ -15,7 +15,7 @@ values
    array['Correo electrónico del destinatario', 'El contenido del mensaje, solo hasta que se envía'],
    'Nadie del personal lee los mensajes enviados; el oficial de protección de datos al atender una solicitud.',
    array['admin'],
-   interval '90 days', 'el envío',
+   interval '90 days', 'su envío',
    'Se suprime la dirección del destinatario; queda la constancia de qué mensaje salió y cuándo. El contenido se borra en cuanto el mensaje sale.',
    'Principio de finalidad (Ley 1581, art. 4 b) y Decreto 1377 de 2013, art. 11: tres meses cubren los reclamos por mensajes que no llegaron.',
    array['private.email_outbox'], array['boleteria-v1', 'asesorias-v1', 'audiencias-v1', 'invitaciones-v1'],
