@@ -10,6 +10,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embe
 import { MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
+import { applyRetention } from '../src/lib/personal-data/retention.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
@@ -74,6 +75,12 @@ const stopJobs = email
       { label: 'Visitas', everyMinutes: 60, run: rollUpVisits },
       // functions/holidays-sync.ts: the holiday calendar rolls into the next year without a restart.
       { label: 'Festivos', everyMinutes: 24 * 60, run: loadHolidays },
+      // functions/personal-data-retention.ts: personal fields past their retention period are suppressed.
+      {
+        label: 'Conservación de datos personales',
+        everyMinutes: 24 * 60,
+        run: async () => console.log(JSON.stringify({ level: 'info', job: 'personal-data-retention', suppressed: await applyRetention() })),
+      },
     ])
   : undefined;
 
