@@ -10,6 +10,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embe
 import { migrate, MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
+import { completeDataRequests } from '../src/lib/personal-data/request-queue.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
@@ -72,6 +73,8 @@ const stopJobs = email
       { label: 'Visitas', everyMinutes: 60, run: rollUpVisits },
       // functions/holidays-sync.ts: the holiday calendar rolls into the next year without a restart.
       { label: 'Festivos', everyMinutes: 24 * 60, run: loadHolidays },
+      // functions/personal-data-sweep.ts: supresiones that waited for an event complete; stale links go.
+      { label: 'Datos personales', everyMinutes: 60, run: completeDataRequests },
     ])
   : undefined;
 
