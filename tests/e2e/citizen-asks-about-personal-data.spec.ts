@@ -64,6 +64,10 @@ test('a person asks what is held, sees it with its consents, asks for supresión
 
   await page.goto('/datos-personales');
   await expectAccessible(page);
+  // Sent empty: back to the form, each error named and linked to its field.
+  await page.getByRole('button', { name: 'Enviarme el enlace' }).click();
+  await expect(page.getByRole('link', { name: /Su correo electrónico — Escriba un correo/ })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel(/Su correo electrónico/).fill(email);
   await expect(page.getByLabel('Conocer mis datos (consulta)')).toBeChecked();
   await page.getByRole('button', { name: 'Enviarme el enlace' }).click();
