@@ -52,6 +52,9 @@ describe('habeas data without an account: the request', () => {
     const page = await request(form.headers.get('location')!);
     expect(page.status).toBe(422);
     expect(page.text).toContain('Escriba un correo electrónico válido');
+    const nul = await postJson(ASK, { email: newHolder(), kind: 'consulta', message: 'Hola\u0000' });
+    expect(nul.status).toBe(422);
+    expect(Object.keys(nul.body.error.fields)).toEqual(['message']);
     const bot = await postJson(ASK, { email: newHolder(), kind: 'consulta', website: 'http://spam' });
     expect(bot.status).toBe(422);
     expect(bot.body.error.fields).toBeUndefined();
@@ -199,6 +202,11 @@ describe('habeas data without an account: the officer', () => {
     expect(extended.body).toMatchObject({ status: 'extended', dueOn: await expectedDueOn(body.dueOn, 5) });
     const [mail] = await outbox(email, 'personal-data-extension');
     expect(mail.payload).toMatchObject({ reason: 'Debemos consultar el archivo de la sede regional.', dueOn: extended.body.dueOn });
+    const rendered = await renderEmail(TEMPLATES, 'personal-data-extension', mail.payload);
+    expect(rendered.ok && rendered.rendered.subject).toBe(`Solicitud ${body.number}: prórroga del plazo de respuesta`);
+    const surrogate = await postJson(`${QUEUE}/${id}/answer`, { answer: 'Respuesta con medio carácter \udc00 suelto.' }, { headers: admin });
+    expect(surrogate.status).toBe(422);
+    expect(Object.keys(surrogate.body.error.fields)).toEqual(['answer']);
     const twice = await postJson(`${QUEUE}/${id}/extend`, { reason: 'Otra vez necesitamos más tiempo.' }, { headers: admin });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('closed');

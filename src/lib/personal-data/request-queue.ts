@@ -1,9 +1,9 @@
+import { forbiddenUnless } from '../auth/require-role.ts';
 import { rpc, SERVICE, type Caller } from '../db/store.ts';
 import { fail, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { DATA_OFFICERS } from './requests.ts';
 import { answerInput, extendInput, requestId, type DataRequest } from './schemas.ts';
-import { forbiddenUnless } from '../auth/require-role.ts';
 
 const FORBIDDEN = 'Solo el administrador (oficial de protección de datos) atiende las solicitudes de datos personales.';
 const NOT_FOUND = fail({ code: 'not_found', message: 'No existe esa solicitud.' });

@@ -30,9 +30,14 @@ export const MESSAGES = {
   answer: 'Escriba la respuesta a la persona (entre 10 y 10.000 caracteres).',
 } as const;
 
-const email = z.string({ error: MESSAGES.email }).trim().toLowerCase().max(254, MESSAGES.email).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, MESSAGES.email);
+// PostgreSQL stores neither a NUL character nor half of a surrogate pair: a 422 naming the field, not a 500.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (value: string) => !UNSTORABLE.test(value);
+const NOT_STORABLE = 'El texto tiene caracteres que no se pueden guardar; escríbalo de nuevo.';
+
+const email = z.string({ error: MESSAGES.email }).trim().toLowerCase().max(254, MESSAGES.email).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, MESSAGES.email).refine(storable, MESSAGES.email);
 const kind = z.enum(REQUEST_KINDS, { error: MESSAGES.kind });
-const message = z.preprocess(blankToUndefined, z.string().trim().max(2000, MESSAGES.message).optional());
+const message = z.preprocess(blankToUndefined, z.string().trim().max(2000, MESSAGES.message).refine(storable, NOT_STORABLE).optional());
 const token = z.string({ error: 'El enlace no es válido: ábralo de nuevo desde el correo.' }).regex(/^[0-9a-f]{64}$/, 'El enlace no es válido: ábralo de nuevo desde el correo.');
 
 /** POST /api/personal-data/requests. `website` is the honeypot. */
@@ -46,10 +51,10 @@ export const confirmInput = z
 export const linkInput = z.strictObject({ token });
 
 /** POST /api/admin/personal-data/requests/:id/extend. */
-export const extendInput = z.strictObject({ reason: z.string({ error: MESSAGES.reason }).trim().min(10, MESSAGES.reason).max(2000, MESSAGES.reason) });
+export const extendInput = z.strictObject({ reason: z.string({ error: MESSAGES.reason }).trim().min(10, MESSAGES.reason).max(2000, MESSAGES.reason).refine(storable, NOT_STORABLE) });
 
 /** POST /api/admin/personal-data/requests/:id/answer. */
-export const answerInput = z.strictObject({ answer: z.string({ error: MESSAGES.answer }).trim().min(10, MESSAGES.answer).max(10000, MESSAGES.answer) });
+export const answerInput = z.strictObject({ answer: z.string({ error: MESSAGES.answer }).trim().min(10, MESSAGES.answer).max(10000, MESSAGES.answer).refine(storable, NOT_STORABLE) });
 
 export const requestId = z.uuid();
 
