@@ -293,6 +293,19 @@ $$;
 comment on function private.personal_data_term(text) is 'Working days to answer: 10 for a consulta, 15 for a reclamo (corrección, supresión).';
 revoke execute on function private.personal_data_term(text) from public;
 
+create function private.personal_data_due_on(p_confirmed_at timestamptz, p_kind text)
+returns date
+language sql
+stable
+set search_path = ''
+as $$
+  -- The term runs from the Bogotá day the request was confirmed (that day does not count): a request
+  -- confirmed at 22:00 in Bogotá is already the next day in UTC, and must not lose a day.
+  select private.add_working_days((p_confirmed_at at time zone 'America/Bogota')::date, private.personal_data_term(p_kind));
+$$;
+comment on function private.personal_data_due_on(timestamptz, text) is 'Legal due date of a request confirmed at that instant: 10 or 15 working days after its Bogotá day.';
+revoke execute on function private.personal_data_due_on(timestamptz, text) from public;
+
 create function private.personal_data_request_json(p_request public.personal_data_requests)
 returns jsonb
 language sql
@@ -460,8 +473,7 @@ begin
   update public.personal_data_requests
      set kind = p_kind, message = v_message, confirmed_at = now(),
          status = case when p_kind = 'supresion' then 'in_progress' else 'received' end,
-         -- The term runs from the Bogotá day the request was confirmed (that day does not count).
-         due_on = private.add_working_days((now() at time zone 'America/Bogota')::date, private.personal_data_term(p_kind)),
+         due_on = private.personal_data_due_on(now(), p_kind),
          suppression = v_outcome,
          suppression_completed_at = case when v_outcome -> 'waiting' = '[]'::jsonb then now() end
    where id = v_row.id
