@@ -11,6 +11,7 @@ import { MigrationError } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { applyRetention } from '../src/lib/personal-data/retention.ts';
+import { completeDataRequests } from '../src/lib/personal-data/request-queue.ts';
 import { expireOffers } from '../src/lib/tickets/expire-offers.ts';
 import { createApp } from './host/app.ts';
 import { startEmailDrain, type EmailDrain } from './host/email-drain.ts';
@@ -81,6 +82,8 @@ const stopJobs = email
         everyMinutes: 24 * 60,
         run: async () => console.log(JSON.stringify({ level: 'info', job: 'personal-data-retention', suppressed: await applyRetention() })),
       },
+      // functions/personal-data-sweep.ts: supresiones that waited for an event complete; stale links go.
+      { label: 'Datos personales', everyMinutes: 60, run: completeDataRequests },
     ])
   : undefined;
 

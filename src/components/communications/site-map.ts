@@ -40,7 +40,7 @@ const GROUPS: { id: string; label: string; prefix: RegExp }[] = [
 export function routeOf(file: string): string | null {
   if (!file.endsWith('.astro') || file.includes('[')) return null;
   const path = file.replace(/^\.\//, '/').replace(/\.astro$/, '').replace(/\/index$/, '') || '/';
-  if (/^\/(staff|api)(\/|$)/.test(path) || /^\/(404|500)$/.test(path) || path.includes('/suscripcion/') || path.endsWith('/revise-su-correo')) return null;
+  if (/^\/(staff|api)(\/|$)/.test(path) || /^\/(404|500)$/.test(path) || path.includes('/suscripcion/') || path.endsWith('/revise-su-correo') || path.startsWith('/datos-personales/')) return null;
   return path === '' ? '/' : path;
 }
 

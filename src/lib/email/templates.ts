@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import * as advisory from '../advisory/emails/booking-emails.ts';
 import * as hearingAnswer from '../accountability/emails/hearing-answer.ts';
+import * as dataRequest from '../personal-data/emails/request-emails.ts';
 import * as invitationNotice from '../communications/emails/invitation-notice.ts';
 import * as subscriptionConfirm from '../communications/emails/subscription-confirm.ts';
 import * as subscriptionWelcome from '../communications/emails/subscription-welcome.ts';
@@ -29,6 +30,10 @@ export const TEMPLATES: TemplateRegistry = {
   'subscription-confirm': subscriptionConfirm.render,
   'subscription-welcome': subscriptionWelcome.render,
   'invitation-notice': invitationNotice.render,
+  'personal-data-link': dataRequest.renderLink,
+  'personal-data-received': dataRequest.renderReceived,
+  'personal-data-extension': dataRequest.renderExtension,
+  'personal-data-answer': dataRequest.renderAnswer,
 };
 
 export type Rendering = { ok: true; rendered: RenderedEmail } | { ok: false; reason: string };
