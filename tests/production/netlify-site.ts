@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'smol-toml';
 import { freePort } from '../../scripts/test-postgres.ts';
+import { DATABASE_URL } from '../support/env.ts';
 
 export type NetlifySite = { url: string; log: string; stop(): Promise<void> };
 
@@ -30,18 +31,21 @@ function stage(dir: string): void {
   writeFileSync(join(dir, 'netlify.toml'), stringify(config));
 }
 
+// What the functions read, as the test run gives it to the served build (scripts/served-build.ts).
+const DEPLOYMENT_VARIABLES = ['STAFF_JWT_SECRET', 'RATE_LIMIT_SALT', 'TRUST_CLIENT_IP_HEADER'];
+
 /**
- * The environment of a fresh machine that never logged in: a home of its own (netlify-cli keeps its
- * config, cache and telemetry id under XDG paths), no Netlify account or site variables, CI=1 so it
- * never prompts, checks for updates or sends telemetry, and the `deno` package on PATH so the edge
- * runtime does not download Deno.
+ * A fresh machine that never logged in to Netlify: a home of its own (netlify-cli keeps its config,
+ * telemetry id and downloads under XDG paths), nothing of the test runner's environment (vitest sets
+ * NODE_ENV, MODE, DEV…) but PATH and the deployment's variables, CI=1 so the CLI never prompts, checks
+ * for updates or sends telemetry, and the `deno` package first on PATH: without Deno there, the CLI
+ * downloads it on the first request and stops when it cannot.
  */
 function childEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('NETLIFY_')) delete env[name];
-  delete env.PORT; // the served build's port; the functions read none
+  const deployment = Object.fromEntries(DEPLOYMENT_VARIABLES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
   return {
-    ...env,
+    ...deployment,
+    DATABASE_URL,
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_CACHE_HOME: join(home, '.cache'),
@@ -68,8 +72,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: string, time
 }
 
 /**
- * `netlify serve --offline` on free ports over a staged copy of the build, with the functions' env
- * inherited from the test run (DATABASE_URL, STAFF_JWT_SECRET, RATE_LIMIT_SALT, TRUST_CLIENT_IP_HEADER).
+ * `netlify serve --offline` on free ports over a staged copy of the build, on the test database.
  * Its output goes to test-results/netlify-serve.log.
  */
 export async function startNetlifySite(timeoutMs: number): Promise<NetlifySite> {
