@@ -36,7 +36,7 @@ describe('netlify serve --offline', () => {
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toMatch(/^text\/html/);
     expect(home.text).toContain(activities[0].title);
-    // Netlify appends its deploy id to asset URLs (`?dpl=…`).
+    // A build made on Netlify carries the deploy id in asset URLs (`?dpl=…`, the adapter's skew protection).
     const stylesheet = home.text.match(/href="(\/_astro\/[^"?]+\.css[^"]*)"/)?.[1];
     expect(stylesheet, 'home page links its stylesheet').toBeDefined();
     const css = await get(stylesheet!);
