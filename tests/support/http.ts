@@ -11,10 +11,13 @@ export function newClientIp(): string {
 
 export type Reply = { status: number; headers: Headers; body: any; text: string };
 
-export async function request(path: string, init: RequestInit & { ip?: string } = {}): Promise<Reply> {
+/** `base`: another server than the served build (tests/production runs the build under Netlify's CLI). */
+type Init = RequestInit & { ip?: string; base?: string };
+
+export async function request(path: string, { ip, base = PARTICIPA_URL, ...init }: Init = {}): Promise<Reply> {
   const headers = new Headers(init.headers);
-  headers.set('x-nf-client-connection-ip', init.ip ?? newClientIp());
-  const response = await fetch(`${PARTICIPA_URL}${path}`, { ...init, headers, redirect: 'manual' });
+  headers.set('x-nf-client-connection-ip', ip ?? newClientIp());
+  const response = await fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
   const text = await response.text();
   let body: any = null;
   try {
@@ -25,17 +28,17 @@ export async function request(path: string, init: RequestInit & { ip?: string } 
   return { status: response.status, headers: response.headers, body, text };
 }
 
-export function postJson(path: string, payload: unknown, init: RequestInit & { ip?: string } = {}) {
+export function postJson(path: string, payload: unknown, init: Init = {}) {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json');
   return request(path, { ...init, method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 }
 
-export function postForm(path: string, fields: [string, string][], init: RequestInit & { ip?: string } = {}) {
+export function postForm(path: string, fields: [string, string][], init: Init = {}) {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/x-www-form-urlencoded');
   // Browsers send Origin on form posts; Astro refuses cross-site form posts to pages without it.
-  if (!headers.has('origin')) headers.set('origin', PARTICIPA_URL);
+  if (!headers.has('origin')) headers.set('origin', init.base ?? PARTICIPA_URL);
   return request(path, { ...init, method: 'POST', headers, body: new URLSearchParams(fields).toString() });
 }
 
