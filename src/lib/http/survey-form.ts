@@ -13,6 +13,7 @@ import { submitResponse } from '../surveys/submit-response.ts';
 import { validate } from '../validation.ts';
 import { readBody } from './body.ts';
 import { MESSAGES, STATUS } from './errors.ts';
+import { unlessUnavailable } from './outage.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 /** What the form carries from page to page (hidden inputs) besides the visible fields. */
@@ -74,10 +75,12 @@ export async function handleSurveyForm(request: Request, clientIp: string, surve
 
   const key = idempotencyKey(request, formKey);
   const submission: Record<string, unknown> = { ...data, answers };
-  const result = await submitResponse(survey.slug, submission, {
-    client: clientHash(clientIp),
-    idempotencyKey: key.ok ? key.value : null,
-  });
+  const result = await unlessUnavailable(
+    submitResponse(survey.slug, submission, {
+      client: clientHash(clientIp),
+      idempotencyKey: key.ok ? key.value : null,
+    }),
+  );
   if (result.ok) return { kind: 'redirect', location: `/encuestas/${survey.slug}/gracias` };
 
   const { error } = result;
