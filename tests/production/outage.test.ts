@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { startServedBuild, type ServedBuild } from '../../scripts/served-build.ts';
 import { startThrowawayCluster, type Cluster } from '../../scripts/test-postgres.ts';
 import { migrate } from '../../src/lib/db/migrate.ts';
+import { createPostgresStore } from '../../src/lib/db/postgres-store.ts';
+import { isDatabaseUnavailable } from '../../src/lib/db/unavailable.ts';
 import { MESSAGES } from '../../src/lib/http/errors.ts';
 import { staffToken } from '../support/staff.ts';
 import { sampleAnswers } from '../support/surveys.ts';
@@ -166,4 +168,21 @@ describe('the database goes away and comes back', () => {
     expect(page.status).toBe(503);
     expect(page.text).toContain('no está disponible');
   }, 120_000);
+
+  it('stops a statement that runs past the timeout on the server, and reports it as unavailable, not as a fault', async () => {
+    await db`create function public.outage_test_sleep(p_seconds float8) returns jsonb language sql as $$ select pg_sleep(p_seconds); select '{}'::jsonb $$`;
+    await db`grant execute on function public.outage_test_sleep(float8) to anon`;
+    const store = createPostgresStore(cluster.url, { max: 1 });
+    try {
+      const started = performance.now();
+      const error = await store.rpc('outage_test_sleep', { p_seconds: 10 }).catch((e: unknown) => e);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect((error as Error & { cause: { code: string } }).cause.code).toBe('57014');
+      expect(performance.now() - started).toBeLessThan(BOUND_MS);
+      // The connection the timeout interrupted goes on serving.
+      expect(await store.rpc('outage_test_sleep', { p_seconds: 0 })).toEqual({});
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
 });
