@@ -1,6 +1,15 @@
 import postgres from 'postgres';
 import type { Caller, Store } from './store.ts';
-import { CALL_DEADLINE_MS, CONNECT_TIMEOUT_SECONDS, DatabaseUnavailable, STATEMENT_TIMEOUT_MS, unreachable, withDeadline } from './unavailable.ts';
+import {
+  CALL_DEADLINE_MS,
+  CONNECT_TIMEOUT_SECONDS,
+  DatabaseUnavailable,
+  JOB_DEADLINE_MS,
+  JOB_STATEMENT_TIMEOUT_MS,
+  STATEMENT_TIMEOUT_MS,
+  unreachable,
+  withDeadline,
+} from './unavailable.ts';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -59,7 +68,7 @@ export function createPostgresStore(url: string, options: { max: number }): Stor
   };
   return {
     rpc: <T>(fn: string, args: Record<string, unknown> = {}, caller: Caller = { kind: 'anon' }) =>
-      withDeadline(CALL_DEADLINE_MS, async (signal) => {
+      withDeadline(caller.kind === 'service' ? JOB_DEADLINE_MS : CALL_DEADLINE_MS, async (signal) => {
         const names = Object.keys(args);
         const statement = callStatement(fn, names);
         const { role, claims } = roleOf(caller);
@@ -78,7 +87,7 @@ export function createPostgresStore(url: string, options: { max: number }): Stor
           const [, rows] = await Promise.all([
             connection.unsafe(
               "select set_config('role', $1, false), set_config('request.jwt.claims', $2, false), set_config('statement_timeout', $3, false)",
-              [role, claims, String(STATEMENT_TIMEOUT_MS)],
+              [role, claims, String(caller.kind === 'service' ? JOB_STATEMENT_TIMEOUT_MS : STATEMENT_TIMEOUT_MS)],
             ),
             connection.unsafe(statement, names.map((name) => toParameter(args[name])) as never[]),
           ]);

@@ -1,6 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Caller, Store } from './store.ts';
-import { CALL_DEADLINE_MS, DatabaseUnavailable } from './unavailable.ts';
+import { CALL_DEADLINE_MS, DatabaseUnavailable, JOB_DEADLINE_MS } from './unavailable.ts';
 
 /**
  * PostgREST's own words for "the database is not there" (PGRST000–003: cannot connect, schema cache, pool
@@ -9,7 +9,10 @@ import { CALL_DEADLINE_MS, DatabaseUnavailable } from './unavailable.ts';
 const UNAVAILABLE = /^(PGRST00[0-3]|57014|57P0[1-3]|08...)$/;
 
 /** Each request gives up at the deadline, so a hung network answers 503 instead of hanging the function. */
-const fetchWithDeadline: typeof fetch = (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(CALL_DEADLINE_MS) });
+const fetchWithin =
+  (ms: number): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, signal: AbortSignal.timeout(ms) });
 
 /**
  * Production store: PostgREST runs each rpc as anon, as authenticated with the staff member's own JWT, or —
@@ -17,9 +20,9 @@ const fetchWithDeadline: typeof fetch = (input, init) => fetch(input, { ...init,
  * never in `dist/`).
  */
 export function createSupabaseStore(url: string, anonKey: string, serviceKey?: string): Store {
-  const options = { auth: { persistSession: false, autoRefreshToken: false }, global: { fetch: fetchWithDeadline } };
+  const options = { auth: { persistSession: false, autoRefreshToken: false }, global: { fetch: fetchWithin(CALL_DEADLINE_MS) } };
   const anon = createClient(url, anonKey, options);
-  const service = serviceKey ? createClient(url, serviceKey, options) : null;
+  const service = serviceKey ? createClient(url, serviceKey, { ...options, global: { fetch: fetchWithin(JOB_DEADLINE_MS) } }) : null;
   const clientFor = (caller: Caller): SupabaseClient => {
     if (caller.kind === 'staff') return createClient(url, anonKey, { ...options, global: { ...options.global, headers: { Authorization: `Bearer ${caller.token}` } } });
     if (caller.kind === 'service') {

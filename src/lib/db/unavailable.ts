@@ -24,6 +24,13 @@ export const CALL_DEADLINE_MS = 2_500;
 export const STATEMENT_TIMEOUT_MS = 2_000;
 export const CONNECT_TIMEOUT_SECONDS = 2;
 
+/**
+ * Scheduled jobs (the e-mail sender, roll-ups, sweeps) answer no one waiting and may work through a
+ * backlog: they are bounded, but not by a request's 3 s.
+ */
+export const JOB_DEADLINE_MS = 5 * 60_000;
+export const JOB_STATEMENT_TIMEOUT_MS = 4 * 60_000;
+
 // Node's socket errors and postgres.js's own connection errors: the server is gone, not the request wrong.
 const TRANSPORT = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND',
