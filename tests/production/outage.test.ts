@@ -13,6 +13,7 @@ import { sampleAnswers } from '../support/surveys.ts';
 // PostgreSQL goes away (immediate shutdown, as in a crash) in the middle of a stream of survey answers
 // and staff reads, and comes back: every answer is quick and honest, and nothing is lost or doubled.
 const SLUG = 'oferta-de-servicios';
+const HEARING = '/rendicion-de-cuentas/audiencias/audiencia-1';
 const OUTAGE_MS = 7_000;
 /** The contract's bound is 3 s; the margin is for a shared, busy machine. */
 const BOUND_MS = 3_500;
@@ -96,6 +97,7 @@ describe('the database goes away and comes back', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     // A citizen opens the form before the database goes away, and sends it while it is away.
     expect((await send('page', `/encuestas/${SLUG}`, {})).status).toBe(200);
+    expect((await send('page', HEARING, {})).status).toBe(200);
     const warmUp = randomUUID();
     expect((await postAnswer(body, warmUp, 9_999)).status).toBe(201);
     await cluster.stopServer();
@@ -109,6 +111,13 @@ describe('the database goes away and comes back', () => {
       body: new URLSearchParams(formFields(answers, formKey, 99)).toString(),
     }, formKey);
     const page = await send('page', `/encuestas/${SLUG}`, {});
+    const question = await send('write', HEARING, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: served.url, 'x-nf-client-connection-ip': ip(10_001) },
+      body: new URLSearchParams([
+        ['question', '¿Qué pasó con la pregunta que escribí?'], ['email', 'ciudadana@example.co'], ['consent', 'true'], ['website', ''], ['idempotencyKey', randomUUID()],
+      ]).toString(),
+    });
 
     await new Promise((r) => setTimeout(r, OUTAGE_MS - (performance.now() - stoppedAt)));
     const restartedAt = performance.now();
@@ -121,7 +130,7 @@ describe('the database goes away and comes back', () => {
     const firstBack = replies.filter((r) => r.kind === 'write' && r.status === 201 && r.sentAt > restartedAt).sort((a, b) => a.sentAt - b.sentAt)[0];
     const during = replies.filter((r) => r.sentAt >= stoppedAt && r.sentAt < restartedAt);
     const byStatus = (list: Answer[]) => list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-    const slowest = Math.max(...replies.map((r) => r.ms), form.ms, page.ms);
+    const slowest = Math.max(...replies.map((r) => r.ms), form.ms, page.ms, question.ms);
 
     // Every key the stream sent and did not see acknowledged is sent again, until it is.
     const writes = replies.filter((r) => r.kind === 'write');
@@ -165,6 +174,9 @@ describe('the database goes away and comes back', () => {
     expect(form.status).toBe(503);
     expect(form.text).toContain(MESSAGES.unavailable);
     if (typed) expect(form.text).toContain('Texto que no se debe perder');
+    expect(question.status).toBe(503);
+    expect(question.text).toContain(MESSAGES.unavailable);
+    expect(question.text).toContain('¿Qué pasó con la pregunta que escribí?');
     expect(page.status).toBe(503);
     expect(page.text).toContain('no está disponible');
   }, 120_000);
