@@ -37,6 +37,7 @@ if (!args.has('--no-build')) {
 let embedded: EmbeddedDatabase | undefined;
 if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   embedded = await startEmbeddedDatabase(join(dataDir, 'pglite'));
+  embedded.exitOnFailure();
   process.env.DATABASE_URL = embedded.url;
   // The embedded server runs one query at a time; one connection keeps each call's protocol messages together.
   process.env.DATABASE_POOL_MAX = '1';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '@netlify/functions';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { errorResponse } from './respond.ts';
 
 export type Handler = (request: Request, context: Context) => Promise<Response>;
@@ -7,7 +8,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One entry point per function: 405 with Allow for other methods, and any unexpected failure becomes a
- * 500 with the contract's body and a request id — the stack goes to the log, never to the client.
+ * 500 with the contract's body and a request id — the stack goes to the log, never to the client. A database
+ * that cannot answer is not a fault of ours nor of the request: 503 `unavailable` with Retry-After, here
+ * once for every endpoint.
  */
 export function endpoint(methods: Partial<Record<Method, Handler>>): Handler {
   const allow = Object.keys(methods).join(', ');
@@ -19,7 +22,12 @@ export function endpoint(methods: Partial<Record<Method, Handler>>): Handler {
       return await handler(request, context);
     } catch (error) {
       const requestId = context?.requestId || randomUUID();
-      console.error(JSON.stringify({ level: 'error', requestId, path: new URL(request.url).pathname, error: String((error as Error)?.stack ?? error) }));
+      const path = new URL(request.url).pathname;
+      if (isDatabaseUnavailable(error)) {
+        console.warn(JSON.stringify({ level: 'warn', requestId, path, error: error.message }));
+        return errorResponse({ code: 'unavailable' }, { 'X-Request-Id': requestId });
+      }
+      console.error(JSON.stringify({ level: 'error', requestId, path, error: String((error as Error)?.stack ?? error) }));
       return errorResponse({ code: 'internal' }, { 'X-Request-Id': requestId });
     }
   };

@@ -2,6 +2,7 @@ import type { Context } from '@netlify/functions';
 import { clientHash } from '../fingerprints.ts';
 import type { DomainError, Result } from '../result.ts';
 import { readBody } from './body.ts';
+import { unlessUnavailable } from './outage.ts';
 import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
@@ -33,7 +34,7 @@ export async function publicPost<T>(
   const key = idempotencyKey(request, body.value.kind === 'form' ? formKey : undefined);
   if (!key.ok) return errorResponse(key.error);
   if (body.value.kind === 'json' && formKey !== undefined) data.idempotencyKey = formKey;
-  const result = await run(data, { client: clientHash(context.ip ?? 'unknown'), idempotencyKey: key.value });
+  const result = await unlessUnavailable(run(data, { client: clientHash(context.ip ?? 'unknown'), idempotencyKey: key.value }));
   if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value, data) : form.failure(result.error, data));
   return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
 }

@@ -1,6 +1,7 @@
 import type { DomainError, Result } from '../result.ts';
 import { errorBody, STATUS } from './errors.ts';
 import { withSecurityHeaders } from './headers.ts';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return withSecurityHeaders(
@@ -9,7 +10,10 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(error: DomainError, headers: Record<string, string> = {}): Response {
-  const extra: Record<string, string> = error.code === 'rate_limited' ? { 'Retry-After': String(error.retryAfter ?? 60) } : {};
+  const extra: Record<string, string> =
+    error.code === 'rate_limited' ? { 'Retry-After': String(error.retryAfter ?? 60) }
+    : error.code === 'unavailable' ? { 'Retry-After': String(RETRY_AFTER_SECONDS) }
+    : {};
   return json(errorBody(error), STATUS[error.code], { ...extra, ...headers });
 }
 

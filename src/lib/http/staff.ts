@@ -5,6 +5,7 @@ import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
 import { endpoint, type Handler } from './endpoint.ts';
 import { MESSAGES } from '../error-messages.ts';
+import { unlessUnavailable } from './outage.ts';
 import { pathMatcher } from './path-pattern.ts';
 import { errorResponse, fromResult, seeOther } from './respond.ts';
 
@@ -67,7 +68,7 @@ export function staffWrite<T>(
     run: async (request, params, caller) => {
       const body = await readBody(request);
       if (!body.ok) return errorResponse(body.error);
-      const result = await write(body.value.data, params, caller);
+      const result = await unlessUnavailable(write(body.value.data, params, caller));
       if (body.value.kind === 'json') return fromResult(result, successStatus);
       return seeOther(result.ok ? `${back(request, params)}?ok=${okLabel}` : `${back(request, params)}?error=${encodeURIComponent(describe(result.error))}`);
     },

@@ -14,6 +14,7 @@ import { validate } from '../validation.ts';
 import { readBody } from './body.ts';
 import { MESSAGES } from '../error-messages.ts';
 import { STATUS } from './errors.ts';
+import { unlessUnavailable } from './outage.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 /** What the form carries from page to page (hidden inputs) besides the visible fields. */
@@ -75,10 +76,12 @@ export async function handleSurveyForm(request: Request, clientIp: string, surve
 
   const key = idempotencyKey(request, formKey);
   const submission: Record<string, unknown> = { ...data, answers };
-  const result = await submitResponse(survey.slug, submission, {
-    client: clientHash(clientIp),
-    idempotencyKey: key.ok ? key.value : null,
-  });
+  const result = await unlessUnavailable(
+    submitResponse(survey.slug, submission, {
+      client: clientHash(clientIp),
+      idempotencyKey: key.ok ? key.value : null,
+    }),
+  );
   if (result.ok) return { kind: 'redirect', location: `/encuestas/${survey.slug}/gracias` };
 
   const { error } = result;
