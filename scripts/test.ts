@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate } from '../src/lib/db/migrate.ts';
+import { migrate, migrationUrl } from '../src/lib/db/migrate.ts';
 import { startServedBuild, type ServedBuild } from './served-build.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { summary } from './test-summary.ts';
@@ -32,7 +32,7 @@ let status = 1;
 try {
   if (!process.env.DATABASE_URL) cluster = await startThrowawayCluster();
   const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
-  await migrate(databaseUrl, { seed: true });
+  await migrate(cluster ? cluster.url : migrationUrl(), { seed: true });
 
   if (process.env.SKIP_BUILD !== '1' && run(bin('astro'), ['build'], {}) !== 0) throw new Error('astro build failed');
   server = await startServedBuild(databaseUrl);

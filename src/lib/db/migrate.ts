@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import postgres from 'postgres';
 import { colombianHolidays, yearsAround } from '../colombian-holidays.ts';
+import { poolModeOf } from './postgres-store.ts';
 import { lineAt, splitStatements, type SqlStatement } from './sql-statements.ts';
 
 export type MigrationReport = { applied: string[]; seeded: boolean };
@@ -108,6 +109,21 @@ async function loadHolidays(db: postgres.ReservedSql) {
   const [loader] = await db.unsafe("select to_regprocedure('public.load_public_holidays(jsonb)') as fn");
   if (!loader?.fn) return;
   await db.unsafe('select public.load_public_holidays($1::text::jsonb)', [JSON.stringify(colombianHolidays(yearsAround()))]);
+}
+
+/**
+ * Where migrations run: they need a session of their own (the advisory lock, each file's transaction
+ * statement by statement), which a transaction pooler does not keep, so `DATABASE_DIRECT_URL` when given.
+ */
+export function migrationUrl(env: Record<string, string | undefined> = process.env): string {
+  if (env.DATABASE_DIRECT_URL) return env.DATABASE_DIRECT_URL;
+  if (!env.DATABASE_URL) throw new Error('No database configured: set DATABASE_URL.');
+  if (poolModeOf(env.DATABASE_URL, env.DATABASE_POOL_MODE) === 'transaction') {
+    throw new MigrationError(
+      'DATABASE_URL apunta a un pooler en modo transacción, donde las migraciones no pueden correr: defina también DATABASE_DIRECT_URL con la conexión directa (o el pooler de sesión, puerto 5432).',
+    );
+  }
+  return env.DATABASE_URL;
 }
 
 /**
