@@ -68,7 +68,9 @@ export function createPostgresStore(url: string, options: { max: number; poolMod
       // One simple-protocol message: its statements run as one implicit transaction, so the role and claims
       // (set local) end with the call and never outlive it on a connection that a transaction pooler hands
       // to someone else. The server commits — releasing a hot row such as an event's seat count — as soon
-      // as the call ends, with no round trip back to Node; an error rolls the whole message back.
+      // as the call ends, with no round trip back to Node; an error rolls the whole message back. Values go
+      // as literals because parameters need the extended protocol, where postgres.js, preparing nothing,
+      // describes each statement and waits for the answer before it sends the next.
       const results = await sql
         .unsafe(`select set_config('role', ${quoteLiteral(role)}, true), set_config('request.jwt.claims', ${quoteLiteral(claims)}, true); ${callStatement(fn, names, values)}`)
         .simple();
