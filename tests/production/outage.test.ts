@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startServedBuild, type ServedBuild } from '../../scripts/served-build.ts';
 import { startThrowawayCluster, type Cluster } from '../../scripts/test-postgres.ts';
-import { migrate } from '../../src/lib/db/migrate.ts';
+import { prepareDatabase } from '../../scripts/prepare-database.ts';
 import { createPostgresStore } from '../../src/lib/db/postgres-store.ts';
 import { isDatabaseUnavailable } from '../../src/lib/db/unavailable.ts';
 import { MESSAGES } from '../../src/lib/error-messages.ts';
@@ -28,7 +28,7 @@ let db: postgres.Sql;
 beforeAll(async () => {
   // Durable commits: an answer acknowledged before the crash must still be there after it.
   cluster = await startThrowawayCluster({ durable: true });
-  await migrate(cluster.url, { seed: true });
+  await prepareDatabase(cluster.url, { seed: true });
   served = await startServedBuild(cluster.url);
   db = postgres(cluster.url, { max: 1, onnotice: () => {} });
 }, 120_000);
