@@ -4,6 +4,7 @@
 import { migrate } from '../src/lib/db/migrate.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
+import { benchFlood } from './bench/flood.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'tickets', run: benchTickets },
   { name: 'advisory', run: benchAdvisory },
   { name: 'visits', run: benchVisits },
+  { name: 'flood', run: benchFlood },
 ];
 
 const only = process.argv.slice(2);
