@@ -1,8 +1,9 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Context } from '@netlify/functions';
 import { clientHash } from '../fingerprints.ts';
 import { fail, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
-import { RateLimitNote, type RateBucket } from './rate-limit-note.ts';
+import { RateLimitNote, REFUSAL_PAUSE_MS, type RateBucket } from './rate-limit-note.ts';
 import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
@@ -45,7 +46,10 @@ export async function publicPost<T>(
     return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
   };
   const known = limited.retryAfter(bucket, client);
-  if (known !== null) return reply(fail({ code: 'rate_limited', retryAfter: known }));
+  if (known !== null) {
+    await setTimeout(REFUSAL_PAUSE_MS);
+    return reply(fail({ code: 'rate_limited', retryAfter: known }));
+  }
   const result = await run(data, { client, idempotencyKey: key.value });
   if (!result.ok && result.error.code === 'rate_limited' && result.error.retryAfter) limited.refused(bucket, client, result.error.retryAfter);
   return reply(result);

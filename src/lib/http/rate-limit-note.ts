@@ -16,6 +16,14 @@ export const PUBLIC_RATE_BUCKETS = [
 ] as const;
 export type RateBucket = (typeof PUBLIC_RATE_BUCKETS)[number];
 
+/**
+ * How long a client the note refuses waits for its 429. Refusing costs no database round trip, so a
+ * client looping as fast as the answers come would otherwise take this process's whole CPU, and the
+ * other citizens' requests would queue behind its refusals; held back, 30 requests in flight make at
+ * most 60 a second, and the pause costs a timer.
+ */
+export const REFUSAL_PAUSE_MS = 500;
+
 /** Enough for every client of a busy flood; an entry is a few dozen bytes. */
 export const NOTE_CAPACITY = 10_000;
 
