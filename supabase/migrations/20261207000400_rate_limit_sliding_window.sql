@@ -34,39 +34,51 @@ as $$
 declare
   v_rule   private.rate_limit_rules;
   v_window interval;
+  v_client text := coalesce(p_client, 'unknown');
   v_live   timestamptz[];
 begin
   select * into strict v_rule from private.rate_limit_rules where bucket = p_bucket;
   v_window := make_interval(secs => v_rule.window_seconds);
 
-  -- One conditional upsert: the row lock serializes a client's concurrent hits, so none can slip
-  -- past max_hits (no read-then-write). A refused hit is not counted.
-  insert into private.rate_limit_hits as h (bucket, client, hits, expires_at)
-  values (p_bucket, coalesce(p_client, 'unknown'), array[p_now], p_now + v_window)
-  on conflict (bucket, client) do update
-    set hits = array(select t from unnest(h.hits) t where t > p_now - v_window order by t) || p_now,
-        expires_at = greatest(h.expires_at, p_now + v_window)
-    where (select count(*) from unnest(h.hits) t where t > p_now - v_window) < v_rule.max_hits;
-
-  if found then
-    -- A few rows nobody has hit for a whole window, oldest first; skip locked, so no hit waits on another's cleaning.
-    delete from private.rate_limit_hits d
-    using (
-      select bucket, client from private.rate_limit_hits
-      where expires_at < p_now order by expires_at limit 20
-      for update skip locked
-    ) dead
-    where d.bucket = dead.bucket and d.client = dead.client;
-    return 0;
-  end if;
-
-  -- Refused, with the row locked by the upsert: a hit is allowed again once enough of the live hits
-  -- have left the window to bring them under max_hits (a lowered max_hits may leave more than it).
+  -- A client already over the limit is refused from its committed hits, without waiting for the row
+  -- lock its own writes in flight hold until they commit (a flood would hold a connection per refusal).
+  -- Hits leave the window only with time, so the locked row would refuse it too.
   select array(select t from unnest(h.hits) t where t > p_now - v_window order by t)
   into v_live
   from private.rate_limit_hits h
-  where h.bucket = p_bucket and h.client = coalesce(p_client, 'unknown');
+  where h.bucket = p_bucket and h.client = v_client;
 
+  if coalesce(cardinality(v_live), 0) < v_rule.max_hits then
+    -- One conditional upsert: the row lock serializes a client's concurrent hits, so none can slip
+    -- past max_hits (no read-then-write). A refused hit is not counted.
+    insert into private.rate_limit_hits as h (bucket, client, hits, expires_at)
+    values (p_bucket, v_client, array[p_now], p_now + v_window)
+    on conflict (bucket, client) do update
+      set hits = array(select t from unnest(h.hits) t where t > p_now - v_window order by t) || p_now,
+          expires_at = greatest(h.expires_at, p_now + v_window)
+      where (select count(*) from unnest(h.hits) t where t > p_now - v_window) < v_rule.max_hits;
+
+    if found then
+      -- A few rows nobody has hit for a whole window, oldest first; skip locked, so no hit waits on another's cleaning.
+      delete from private.rate_limit_hits d
+      using (
+        select bucket, client from private.rate_limit_hits
+        where expires_at < p_now order by expires_at limit 20
+        for update skip locked
+      ) dead
+      where d.bucket = dead.bucket and d.client = dead.client;
+      return 0;
+    end if;
+
+    -- Refused under the lock the upsert took: the hits as they are now.
+    select array(select t from unnest(h.hits) t where t > p_now - v_window order by t)
+    into v_live
+    from private.rate_limit_hits h
+    where h.bucket = p_bucket and h.client = v_client;
+  end if;
+
+  -- A hit is allowed again once enough live hits have left the window to bring them under max_hits
+  -- (a lowered max_hits may leave more than it).
   return greatest(1, ceil(extract(epoch from
     v_live[cardinality(v_live) - v_rule.max_hits + 1] + v_window - p_now
   ))::integer);

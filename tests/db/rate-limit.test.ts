@@ -51,6 +51,27 @@ describe('private.hit_rate_limit: a sliding window per bucket and client', () =>
     expect(answers.filter((retry) => retry === WINDOW)).toHaveLength(12 - 2 * MAX);
   });
 
+  it('refuses a client over its limit without waiting for the row its own writes in flight hold', async () => {
+    const client = uniqueSlug('held');
+    for (let i = 0; i < MAX; i++) expect(await hit(client, 0)).toBe(0);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = sql.begin(async (tx) => {
+      await tx`select 1 from private.rate_limit_hits where bucket = ${bucket} and client = ${client} for update`;
+      await held;
+    });
+    try {
+      const [row] = await sql.begin(async (tx) => {
+        await tx`set local lock_timeout = '1s'`;
+        return tx`select private.hit_rate_limit_at(${bucket}, ${client}, ${at(1)}) as retry`;
+      });
+      expect(row.retry).toBe(WINDOW - 1);
+    } finally {
+      release();
+      await holder;
+    }
+  });
+
   it('deletes rows whose hits have all left the window as later hits come in', async () => {
     const old = uniqueSlug('old');
     await sql`select private.hit_rate_limit_at(${bucket}, ${old}, ${new Date('2000-01-01T00:00:00Z')})`;
