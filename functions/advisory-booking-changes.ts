@@ -17,6 +17,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'advisory_change',
       (data, meta): Promise<Result<unknown>> => change(code, data, meta),
       {
         success: (_value, data) => `${bookingPath(code, secretOf(data))}&${action === 'cancel' ? 'cancelada' : 'cambiada'}=1`,

@@ -8,7 +8,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export default endpoint({
   POST: (request, context: Context) =>
-    publicPost(request, context, book, {
+    publicPost(request, context, 'advisory_booking', book, {
       success: (booking) => bookingPath(booking.code, booking.secret),
       failure: (error, data) => `${bookPath(text(data.area), encodeURIComponent(text(data.slotId)))}&error=${error.code}`,
     }),

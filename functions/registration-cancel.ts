@@ -12,6 +12,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'ticket_cancel',
       (data, meta) => cancel(code, data, meta),
       {
         success: (_value, data) => `${ticketPath(code, secretOf(data))}&cancelada=1`,

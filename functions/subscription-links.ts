@@ -19,6 +19,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'subscription_token',
       (data, meta) => action.run(data, meta),
       {
         success: (_value, data) => `${action.page(tokenOf(data))}&hecho=1`,

@@ -4,6 +4,7 @@
 import { prepareDatabase } from './prepare-database.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
+import { benchFlood } from './bench/flood.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchPooler } from './bench/pooler.ts';
@@ -22,6 +23,7 @@ const BENCHES: Bench[] = [
   { name: 'advisory', run: benchAdvisory },
   { name: 'visits', run: benchVisits },
   { name: 'pooler', run: benchPooler },
+  { name: 'flood', run: benchFlood },
 ];
 
 const only = process.argv.slice(2);
