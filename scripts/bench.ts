@@ -5,6 +5,7 @@ import { prepareDatabase } from './prepare-database.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
+import { benchLcp } from './bench/lcp.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
@@ -14,6 +15,7 @@ import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
   { name: 'page-weight', run: benchPageWeight },
+  { name: 'lcp', run: benchLcp },
   { name: 'survey-submit', run: benchSurveySubmit },
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
