@@ -6,6 +6,7 @@ import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
 import { benchFlood } from './bench/flood.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
+import { benchLcp } from './bench/lcp.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchPooler } from './bench/pooler.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
@@ -16,6 +17,7 @@ import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
   { name: 'page-weight', run: benchPageWeight },
+  { name: 'lcp', run: benchLcp },
   { name: 'survey-submit', run: benchSurveySubmit },
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },

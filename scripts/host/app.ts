@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Hono, type Context as HonoContext } from 'hono';
+import { compress } from 'hono/compress';
 import { loadFunctions, type NetlifyHandler } from './functions.ts';
 import { headersFor, loadHeaderRules } from './netlify-headers.ts';
 import { staticFile } from './static-files.ts';
@@ -30,6 +31,8 @@ export async function createApp({ root, trustClientIpHeader, afterWrite }: Optio
   const ssr = (await import(pathToFileURL(join(root, '.netlify', 'v1', 'functions', 'ssr', 'ssr.mjs')).href)).default as NetlifyHandler;
   const publishDir = join(root, 'dist');
   const app = new Hono();
+  // Netlify's CDN compresses; a self-hosted portal must too, or a phone on a slow connection waits for every byte.
+  app.use('*', compress());
 
   app.use('*', async (c, next) => {
     await next();
