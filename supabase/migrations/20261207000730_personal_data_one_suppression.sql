@@ -77,21 +77,8 @@ $$;
 comment on function private.sent_emails_held(text) is 'The messages the portal sent or is sending to one (normalised) address: which and when, never their content.';
 revoke execute on function private.sent_emails_held(text) from public;
 
-create or replace function public.staff_export_sent_emails(p_email text)
-returns jsonb
-language plpgsql
-stable
--- security definer: the outbox lives in `private`; only the admin check lets its rows out.
-security definer
-set search_path = ''
-as $$
-begin
-  if private.personal_data_denied() is not null then
-    return private.personal_data_denied();
-  end if;
-  return jsonb_build_object('ok', true, 'value', jsonb_build_object('emails', private.sent_emails_held(lower(btrim(coalesce(p_email, ''))))));
-end;
-$$;
+-- The officer's one export (staff_export_personal_data, key emails) now shows them: no second door.
+drop function public.staff_export_sent_emails(text);
 
 -- THE REQUESTS ARE A DATASET
 alter table public.personal_data_requests add column suppressed_at timestamptz;
