@@ -50,6 +50,49 @@ const pathOf = (path: PropertyKey[]): string => {
   return parts.join('.');
 };
 
+/**
+ * Text PostgreSQL cannot store: a NUL character (text and jsonb refuse it) or half of a surrogate pair
+ * (it has no UTF-8 form; the driver would silently store U+FFFD instead).
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
+
+export const UNSTORABLE_TEXT_MESSAGE = 'Contiene caracteres no permitidos.';
+
+type Node = { value: unknown; key?: string; parent?: Node };
+
+const pathTo = (node: Node): string[] => {
+  const keys: string[] = [];
+  for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+  return keys;
+};
+
+/**
+ * Every string of a parsed body, names included, that PostgreSQL could not store, as the contract's
+ * `fields` map: one rule for every operation, whatever its schema. Walked with a list rather than
+ * recursion, and each path built only when reported, so a body nested thousands of levels deep costs
+ * neither the stack nor quadratic time.
+ */
+export function unstorableTextFields(data: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const report = (node: Node) => (fields[pathOf(pathTo(node)) || 'body'] ??= UNSTORABLE_TEXT_MESSAGE);
+  const pending: Node[] = [{ value: data }];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value } = node;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) report(node);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (isStorableText(key)) pending.push({ value: child, key, parent: node });
+        else report({ value: child, key: key.replace(UNSTORABLE_ALL, '\ufffd'), parent: node });
+      }
+    }
+  }
+  return fields;
+}
+
 /** The contract's `fields` map: one Spanish message per path, first issue wins. */
 export function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
