@@ -7,8 +7,8 @@ const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('
 
 // On Netlify, netlify.toml's [[headers]] reach static files only; on-demand pages get them here.
 export const onRequest = defineMiddleware(async (context, next) => {
-  // The functions claim their /api/ paths first, here and on Netlify: an /api/ address that reaches the
-  // pages is one no endpoint serves, and API clients get the contract's JSON 404, not the HTML page.
+  // functions/api-not-found.ts answers unknown /api/ addresses; one that still reaches the pages (a
+  // trailing slash, say) gets the same JSON 404, not the HTML page.
   if (isApi(context.url.pathname)) return errorResponse({ code: 'not_found' });
   // A page address carrying text the database cannot store names nothing that exists.
   const page = unstorableAddress(context.url) ? context.rewrite('/404') : next();

@@ -108,8 +108,23 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): Result<
   return parsed.success ? ok(parsed.data) : fail({ code: 'validation_failed', fields: fieldsOf(parsed.error) });
 }
 
+/** An id in a path that is not a UUID names nothing; checked before it reaches a uuid cast in SQL. */
+export const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** Forms send every field as a string: an empty box means "not given". */
 export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export type Years = { from: number; to: number };
+
+/** The years the portal plans, schedules and reports in. PostgreSQL has no year 0, and tables check their years. */
+export const PORTAL_YEARS: Years = { from: 2000, to: 2100 };
+
+const yearsMessage = ({ from, to }: Years) => `Escriba una fecha entre los años ${from} y ${to}.`;
+const inYears = (year: number, { from, to }: Years) => year >= from && year <= to;
+
+/** A calendar day, AAAA-MM-DD, within `years`. */
+export const calendarDay = (message: string, years: Years = PORTAL_YEARS) =>
+  z.iso.date({ error: message }).refine((day) => inYears(Number(day.slice(0, 4)), years), { message: yearsMessage(years) });
 
 /** A staff form's date and time: an ISO time with its offset, or a `datetime-local` value read in Colombian time. */
 export const bogotaDateTime = z
@@ -118,6 +133,10 @@ export const bogotaDateTime = z
   .min(1)
   .transform((value, ctx) => {
     const at = parseBogotaDateTime(value);
+    if (at && !inYears(at.getUTCFullYear(), PORTAL_YEARS)) {
+      ctx.addIssue({ code: 'custom', message: yearsMessage(PORTAL_YEARS) });
+      return z.NEVER;
+    }
     if (at) return at.toISOString();
     ctx.addIssue({ code: 'custom', message: 'Escriba una fecha y hora válidas, por ejemplo 2026-12-05T18:30.' });
     return z.NEVER;

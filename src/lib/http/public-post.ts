@@ -5,6 +5,12 @@ import { readBody } from './body.ts';
 import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
+/**
+ * A posted value a redirect carries back (the ticket's secret, the link's token), for the query string; one
+ * longer than any real one is dropped, so a hostile body cannot make a Location header clients refuse to read.
+ */
+export const echoed = (value: unknown): string => (typeof value === 'string' && value.length <= 200 ? encodeURIComponent(value) : '');
+
 export type PostMeta = { client: string; idempotencyKey: string | null };
 
 /**
