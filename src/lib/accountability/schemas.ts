@@ -110,7 +110,7 @@ export const moderationInput = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('publish') }),
-    z.strictObject({ action: z.literal('merge'), into: z.coerce.number({ error: 'Escriba el número de la pregunta.' }).int().min(1) }),
+    z.strictObject({ action: z.literal('merge'), into: z.coerce.number({ error: 'Escriba el número de la pregunta.' }).int().min(1).max(1_000_000, 'Escriba el número de una pregunta de esta audiencia.') }),
     z.strictObject({ action: z.literal('out_of_scope'), reason: z.string().trim().min(5).max(1000) }),
   ],
   { error: 'Elija publicar, unir o marcar fuera del tema.' },
