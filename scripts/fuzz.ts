@@ -53,7 +53,7 @@ type Tally = { operation: string; requests: number; problems: string[] };
 async function fuzz(url: string, op: Operation, params: Record<string, string[]>, token: string | null): Promise<Tally> {
   const tally: Tally = { operation: `${op.method} ${op.path}`, requests: 0, problems: [] };
   await fc.assert(
-    fc.asyncProperty(requestArb(op, { realParams: params }), async (request) => {
+    fc.asyncProperty(requestArb(op, { realParams: params, writes: true }), async (request) => {
       tally.requests++;
       const problem = await send(url, request, token).then(contractProblem, (error: Error) => `no answer: ${error.cause ?? error.message}`);
       if (problem) tally.problems.push(`${problem}\n    ${describeRequest(request)}`);

@@ -126,6 +126,10 @@ const inYears = (year: number, { from, to }: Years) => year >= from && year <= t
 export const calendarDay = (message: string, years: Years = PORTAL_YEARS) =>
   z.iso.date({ error: message }).refine((day) => inYears(Number(day.slice(0, 4)), years), { message: yearsMessage(years) });
 
+/** An ISO time with its offset (`2026-12-05T18:30:00-05:00`) within `years`. */
+export const calendarInstant = (message: string, years: Years = PORTAL_YEARS) =>
+  z.iso.datetime({ offset: true, error: message }).refine((at) => inYears(Number(at.slice(0, 4)), years), { message: yearsMessage(years) });
+
 /** A staff form's date and time: an ISO time with its offset, or a `datetime-local` value read in Colombian time. */
 export const bogotaDateTime = z
   .string()
