@@ -5,7 +5,7 @@ import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../validation.ts';
 import { errorResponse } from './respond.ts';
 
 export type Handler = (request: Request, context: Context) => Promise<Response>;
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const decoded = (segment: string): string => {
   try {
