@@ -5,7 +5,7 @@ import { endpoint } from '../src/lib/http/endpoint.ts';
 import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 import type { Result } from '../src/lib/result.ts';
 
-const secretOf = (data: Record<string, unknown>) => echoed(data.secret);
+const secretOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.secret));
 
 // Both changes of a booking, reached with the secret of its link: /cancel and /reschedule.
 export default endpoint({

@@ -4,7 +4,7 @@ import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 import { cancel } from '../src/lib/tickets/cancel.ts';
 import { cancelPath, ticketPath } from '../src/lib/tickets/links.ts';
 
-const secretOf = (data: Record<string, unknown>) => echoed(data.secret);
+const secretOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.secret));
 
 export default endpoint({
   POST: (request, context: Context) => {

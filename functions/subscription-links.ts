@@ -11,7 +11,7 @@ const ACTIONS = {
   unsubscribe: { run: unsubscribe, page: unsubscribePath },
 };
 
-const tokenOf = (data: Record<string, unknown>) => echoed(data.token);
+const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.token));
 
 export default endpoint({
   POST: (request, context: Context) => {
