@@ -26,7 +26,7 @@ export async function handlePageForm<T>(
   run: (data: Record<string, unknown>, meta: PageFormMeta) => Promise<Result<T>>,
 ): Promise<PageFormOutcome<T>> {
   const body = await readBody(request);
-  if (!body.ok) return { ok: false, status: STATUS[body.error.code], values: {}, errors: { form: body.error.message ?? MESSAGES[body.error.code] } };
+  if (!body.ok) return { ok: false, status: STATUS[body.error.code], values: {}, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
   const { idempotencyKey: formKey, ...data } = body.value.data;
   const values = Object.fromEntries(Object.entries(body.value.data).map(([k, v]) => [k, asText(v)]));
   const key = idempotencyKey(request, formKey);

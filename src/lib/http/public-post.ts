@@ -8,6 +8,12 @@ import { RateLimitNote, REFUSAL_PAUSE_MS, type RateBucket } from './rate-limit-n
 import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
 
+/**
+ * A posted value a redirect carries back (the ticket's secret, the link's token, the chosen topic); one longer
+ * than any real one is dropped, so a hostile body cannot make a Location header clients refuse to read.
+ */
+export const echoed = (value: unknown): string => (typeof value === 'string' && value.length <= 200 ? value : '');
+
 export type PostMeta = { client: string; idempotencyKey: string | null };
 
 /**

@@ -17,8 +17,13 @@ export function errorResponse(error: DomainError, headers: Record<string, string
   return json(errorBody(error), STATUS[error.code], { ...extra, ...headers });
 }
 
+// A header carries only visible ASCII: a slug or value with a space, an accent or an emoji is percent-encoded
+// here, once for every redirect, instead of failing the response.
+const UNSAFE_IN_HEADER = /[^\x21-\x7e]/gu;
+
 export function seeOther(location: string, headers: Record<string, string> = {}): Response {
-  return withSecurityHeaders(new Response(null, { status: 303, headers: { Location: location, ...headers } }));
+  const safe = location.replace(UNSAFE_IN_HEADER, (char) => encodeURIComponent(char));
+  return withSecurityHeaders(new Response(null, { status: 303, headers: { Location: safe, ...headers } }));
 }
 
 export function fromResult<T>(result: Result<T>, successStatus = 200): Response {

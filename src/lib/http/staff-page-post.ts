@@ -19,7 +19,7 @@ export async function staffPagePost<T>(request: Request, run: (data: Record<stri
   const caller = await staffCaller(request);
   if (!caller.ok) return { ok: false, status: STATUS[caller.error.code], data: {}, errors: { form: caller.error.message ?? MESSAGES[caller.error.code] } };
   const body = await readBody(request);
-  if (!body.ok) return { ok: false, status: STATUS[body.error.code], data: {}, errors: { form: body.error.message ?? MESSAGES[body.error.code] } };
+  if (!body.ok) return { ok: false, status: STATUS[body.error.code], data: {}, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
   const result = await unlessUnavailable(run(body.value.data, caller.value));
   if (result.ok) return { ok: true, value: result.value };
   const { error } = result;

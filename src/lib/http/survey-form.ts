@@ -49,7 +49,7 @@ function valuesOf(data: Record<string, unknown>, answers: FormAnswers): SurveyFo
 export async function handleSurveyForm(request: Request, clientIp: string, survey: SurveyDefinition): Promise<SurveyFormOutcome> {
   const body = await readBody(request);
   const empty: SurveyFormValues = { answers: {}, consent: false, channel: null, source: null, idempotencyKey: null };
-  if (!body.ok) return { kind: 'page', status: STATUS[body.error.code], page: 0, values: empty, errors: { form: body.error.message ?? MESSAGES[body.error.code] } };
+  if (!body.ok) return { kind: 'page', status: STATUS[body.error.code], page: 0, values: empty, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
 
   const { idempotencyKey: formKey, paso, seccion, answers: rawAnswers, ...data } = body.value.data;
   const posted = rawAnswers && typeof rawAnswers === 'object' && !Array.isArray(rawAnswers) ? (rawAnswers as FormAnswers) : {};
