@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
+const NEXT_YEAR_PLAN = /staff-publishes-next-year-plan/;
+
 // Debian's chromium, never a downloaded browser; the served build's URL comes from scripts/test.ts.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -10,6 +12,12 @@ export default defineConfig({
   outputDir: 'test-results/e2e-artifacts',
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Publishing next year's plan in force today changes the home page every journey reads: that one runs last
+  // (named alone on the command line, it needs nothing before it).
+  projects: [
+    { name: 'journeys', testIgnore: NEXT_YEAR_PLAN },
+    { name: 'next-year-plan', testMatch: NEXT_YEAR_PLAN, dependencies: process.argv.some((arg) => NEXT_YEAR_PLAN.test(arg)) ? [] : ['journeys'] },
+  ],
   use: {
     baseURL: process.env.PARTICIPA_URL ?? 'http://127.0.0.1:4321',
     locale: 'es-CO',
