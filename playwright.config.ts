@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const NEXT_YEAR_PLAN = /staff-publishes-next-year-plan/;
+const named = process.argv.filter((arg) => /\.spec\.ts|e2e/.test(arg) && !arg.startsWith('-'));
+const namedAlone = named.length > 0 && named.every((arg) => NEXT_YEAR_PLAN.test(arg));
 
 // Debian's chromium, never a downloaded browser; the served build's URL comes from scripts/test.ts.
 export default defineConfig({
@@ -16,7 +18,7 @@ export default defineConfig({
   // (named alone on the command line, it needs nothing before it).
   projects: [
     { name: 'journeys', testIgnore: NEXT_YEAR_PLAN },
-    { name: 'next-year-plan', testMatch: NEXT_YEAR_PLAN, dependencies: process.argv.some((arg) => NEXT_YEAR_PLAN.test(arg)) ? [] : ['journeys'] },
+    { name: 'next-year-plan', testMatch: NEXT_YEAR_PLAN, dependencies: namedAlone ? [] : ['journeys'] },
   ],
   use: {
     baseURL: process.env.PARTICIPA_URL ?? 'http://127.0.0.1:4321',
