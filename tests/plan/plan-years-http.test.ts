@@ -16,7 +16,8 @@ async function copy2026(year: number) {
   return reply.body;
 }
 
-const activities = (plan: { phases: { activities: { code: string }[] }[] }) => plan.phases.flatMap((p) => p.activities);
+type Activity = { code: string; evidence: { label: string }[] };
+const activities = (plan: { phases: { activities: Activity[] }[] }): Activity[] => plan.phases.flatMap((p) => p.activities);
 
 /** Runs `check` inside a transaction that is always rolled back: what it changes, no other test sees. */
 async function rolledBack(check: (tx: typeof sql) => Promise<void>): Promise<void> {
@@ -146,7 +147,7 @@ describe('the plan per vigencia (year)', () => {
     await rolledBack(async (tx) => {
       await tx`update public.plans set effective_from = (now() at time zone 'America/Bogota')::date where year = 2065`;
       const [{ plan }] = await tx`select public.get_plan() as plan`;
-      expect(activities(plan).every((a: { evidence: unknown[] }) => a.evidence.length === 0)).toBe(true);
+      expect(activities(plan).every((a) => a.evidence.length === 0)).toBe(true);
       const [{ versions }] = await tx`select public.list_plan_versions() as versions`;
       expect(versions[0].version).toBe('2065-1');
     });
@@ -174,7 +175,7 @@ describe('the plan per vigencia (year)', () => {
       const [still] = await tx`select plan_year from public.surveys where slug = 'oferta-de-servicios'`;
       expect(still.plan_year).toBe(2026);
       const [{ plan }] = await tx`select public.get_plan_year(2026) as plan`;
-      expect(activities(plan).find((a: { code: string }) => a.code === '1.1').evidence.map((e: { label: string }) => e.label)).toContain(evidence.label);
+      expect(activities(plan).find((a) => a.code === '1.1')?.evidence.map((e) => e.label)).toContain(evidence.label);
       // Status changes by code reach the plan in force, never last year's.
       await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: 't', email: 't@agencia.gov.co', role: 'authenticated', app_metadata: { roles: ['admin'] } })}, true)`;
       await tx`select public.staff_set_activity_status('1.1', 'done')`;
