@@ -109,6 +109,27 @@ describe('the plan per vigencia (year)', () => {
     expect(audit.actor_email).toBe('admin@agencia.gov.co');
   });
 
+  it('serves the staff pages: the plans, a draft with its forms, and a form posted back with every value kept', async () => {
+    await copy2026(2067);
+    const headers = await bearer('communications');
+    const list = await request('/staff/plan', { headers });
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('href="/staff/plan/2067"');
+    const draft = await request('/staff/plan/2067', { headers });
+    expect(draft.status).toBe(200);
+    expect(draft.text).toContain('href="/staff/plan/2067/actividades/1.1"');
+    expect(draft.text).toContain('Publicar el plan 2067');
+    expect((await request('/staff/plan/2099', { headers })).status).toBe(404);
+    expect((await request('/staff/plan/2067')).status).toBe(401);
+    expect((await request('/staff/plan/2067', { headers: await bearer('advisor') })).status).toBe(403);
+
+    const posted = await postForm('/staff/plan/2067/actividades/nueva', [['code', '5.9'], ['phase', '5'], ['title', 'Mesa de trabajo con veedurías'], ['objective', ''], ['product', 'Acta'], ['sections', '6']], { headers });
+    expect(posted.status).toBe(422);
+    expect(posted.text).toContain('value="Mesa de trabajo con veedurías"');
+    expect(posted.text).toContain('Escriba el objetivo');
+    expect(posted.text).toMatch(/<input type="checkbox" name="sections" value="6" checked/);
+  });
+
   it('takes the no-JS form on the API: 303 back to the year\'s staff page with the outcome', async () => {
     await copy2026(2064);
     const headers = await bearer('communications');
