@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ANON } from '../../src/lib/db/store.ts';
 import { signStaffToken } from '../../src/lib/auth/tokens.ts';
-import { bookingArgs, createAdvisor, createSlots } from '../advisory/fixture.ts';
 import { createHearing, question } from '../accountability/fixture.ts';
 import { sql, store } from '../support/db.ts';
 import { postJson, request } from '../support/http.ts';
 import { bearer, TEST_SECRET } from '../support/staff.ts';
 import { csvOf, importCsv, phoneSurvey } from '../telephone/helpers.ts';
 import { addRegistration, newEvent } from '../tickets-staff/fixtures.ts';
+import { advisorBookedTomorrow, failedEmail, laterTodayInBogota } from './fixtures.ts';
 
 type Section = { key: string; items: Record<string, unknown>[] };
 const home = async (headers: Record<string, string>) => {
@@ -17,13 +16,6 @@ const home = async (headers: Record<string, string>) => {
 };
 const section = (body: { sections: Section[] }, key: string) => body.sections.find((s) => s.key === key)?.items ?? null;
 const keys = (body: { sections: Section[] }) => body.sections.map((s) => s.key);
-
-/** A time later today in Colombia (the test runs well before Bogotá's midnight, or just after it). */
-function laterToday(): string {
-  const now = Date.now();
-  const bogotaMidnight = Date.parse(`${new Date(now - 5 * 3_600_000).toISOString().slice(0, 10)}T05:00:00Z`) + 86_400_000;
-  return new Date(Math.min(now + 3_600_000, bogotaMidnight - 120_000)).toISOString();
-}
 
 describe('the staff home: what needs each role now', () => {
   it('shows an interviewer only the call queues, with the contacts due now', async () => {
@@ -35,7 +27,7 @@ describe('the staff home: what needs each role now', () => {
   });
 
   it('shows the box office today’s events with seats and check-ins, and not other days', async () => {
-    const today = await newEvent({ startsAt: laterToday(), title: 'Partido de hoy' });
+    const today = await newEvent({ startsAt: laterTodayInBogota(), title: 'Partido de hoy' });
     const later = await newEvent({ title: 'Partido de la otra semana' });
     await addRegistration(today, { quantity: 3, checkedIn: true });
     await addRegistration(today, { quantity: 2 });
@@ -47,23 +39,16 @@ describe('the staff home: what needs each role now', () => {
   });
 
   it('shows an advisor their own bookings of today and tomorrow, and an admin everyone’s', async () => {
-    const mine = await createAdvisor();
-    const other = await createAdvisor();
-    // Bookings open 24 hours ahead: 25 hours from now is tomorrow in Bogotá (unless run after 23:00 there).
-    const [slot] = await createSlots(mine.id, 1, 25);
-    const [otherSlot] = await createSlots(other.id, 1, 25);
-    const booked = await store.rpc<{ ok: boolean; value: { code: string } }>('book_advisory_slot', bookingArgs(slot), ANON);
-    const otherBooked = await store.rpc<{ ok: boolean; value: { code: string } }>('book_advisory_slot', bookingArgs(otherSlot), ANON);
-    expect(booked.ok && otherBooked.ok).toBe(true);
-
+    const mine = await advisorBookedTomorrow();
+    const other = await advisorBookedTomorrow();
     const advisor = await home(await bearer('advisor', mine.email));
     expect(keys(advisor)).toEqual(['advisory_bookings']);
     const codes = section(advisor, 'advisory_bookings')!.map((b) => b.code);
-    expect(codes).toContain(booked.value.code);
-    expect(codes).not.toContain(otherBooked.value.code);
+    expect(codes).toContain(mine.code);
+    expect(codes).not.toContain(other.code);
 
     const admin = await home(await bearer('admin'));
-    expect(section(admin, 'advisory_bookings')!.map((b) => b.code)).toEqual(expect.arrayContaining([booked.value.code, otherBooked.value.code]));
+    expect(section(admin, 'advisory_bookings')!.map((b) => b.code)).toEqual(expect.arrayContaining([mine.code, other.code]));
   });
 
   it('shows communications the hearing questions past their 15-working-day term and the plan’s unfinished business', async () => {
@@ -77,9 +62,7 @@ describe('the staff home: what needs each role now', () => {
   });
 
   it('gives an admin every section, failed e-mails included; a signed-in person without a staff role is refused', async () => {
-    const [failed] = await sql`
-      insert into private.email_outbox (template, recipient, payload, status, attempts, last_error)
-      values ('ticket', 'fallo-inicio@example.co', ${sql.json({ code: 'X' })}, 'failed', 8, 'Buzón lleno') returning id`;
+    const failed = { id: await failedEmail({ code: 'X' }, 'fallo-inicio@example.co') };
     const body = await home(await bearer('admin'));
     expect(keys(body)).toEqual([
       'phone_queue', 'events_today', 'advisory_bookings', 'hearing_questions', 'text_reviews', 'results_to_publish',
@@ -96,15 +79,6 @@ describe('the staff home: what needs each role now', () => {
 });
 
 describe('e-mails that failed for good', () => {
-  const failedEmail = async (payload: Record<string, string> = { code: 'ABCD-1234' }) =>
-    Number(
-      (
-        await sql`
-          insert into private.email_outbox (template, recipient, payload, status, attempts, last_error)
-          values ('ticket', 'reintento@example.co', ${sql.json(payload)}, 'failed', 8, 'El servidor rechazó el destinatario') returning id`
-      )[0].id,
-    );
-
   it('an admin lists them and queues one again; the retry is audited and done once', async () => {
     const id = await failedEmail();
     const admin = await bearer('admin', 'admin-correo@agencia.gov.co');
