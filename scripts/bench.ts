@@ -6,6 +6,7 @@ import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
+import { benchStaffHome } from './bench/staff-home.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'tickets', run: benchTickets },
   { name: 'advisory', run: benchAdvisory },
   { name: 'visits', run: benchVisits },
+  { name: 'staff-home', run: benchStaffHome },
 ];
 
 const only = process.argv.slice(2);
