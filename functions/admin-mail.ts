@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer';
 import type { Config } from '@netlify/functions';
+import { listFailedEmails, retryEmail } from '../src/lib/email/failed.ts';
 import { getMail, type StoredMail } from '../src/lib/email/mailbox.ts';
 import { withSecurityHeaders } from '../src/lib/http/headers.ts';
 import { errorResponse } from '../src/lib/http/respond.ts';
-import { staffEndpoint, type StaffCaller, type StaffRoutes } from '../src/lib/http/staff.ts';
+import { staffEndpoint, staffRead, staffWrite, type StaffCaller, type StaffRoutes } from '../src/lib/http/staff.ts';
 
 // The message's own HTML runs in a sandbox (no scripts, no same origin, nothing fetched but inline images)
 // and may be framed only by our /staff/correo page; attachments are always downloaded, never rendered here.
@@ -43,8 +44,13 @@ const attachment = mailPart((mail, { index }) => {
 export const routes = {
   'GET /api/admin/mail/:id/html': { roles: ['communications'], run: html },
   'GET /api/admin/mail/:id/attachments/:index': { roles: ['communications'], run: attachment },
+  // Failed for good: only admins see whose messages did not arrive, and queue them again.
+  'GET /api/admin/mail/failed': staffRead(['admin'], (_params, caller) => listFailedEmails(caller)),
+  'POST /api/admin/mail/failed/:id/retry': staffWrite(['admin'], () => '/staff/correo/fallidos', 'reintentado', (_data, { id }, caller) => retryEmail(id, caller)),
 } satisfies StaffRoutes;
 
 export default staffEndpoint(routes);
 
-export const config: Config = { path: ['/api/admin/mail/:id/html', '/api/admin/mail/:id/attachments/:index'] };
+export const config: Config = {
+  path: ['/api/admin/mail/:id/html', '/api/admin/mail/:id/attachments/:index', '/api/admin/mail/failed', '/api/admin/mail/failed/:id/retry'],
+};

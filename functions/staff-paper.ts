@@ -3,7 +3,7 @@ import { staffEndpoint, staffRead, staffWrite, type StaffRoutes } from '../src/l
 import { answerQuiz, claimChallenge, joinTeam } from '../src/lib/paper/staff/play.ts';
 import { getLeaderboard, getPaperWeek } from '../src/lib/paper/staff/read-game.ts';
 import { GAME_MASTERS, PLAYERS } from '../src/lib/paper/staff/roles.ts';
-import { addChallenge } from '../src/lib/paper/staff/set-game.ts';
+import { addChallenge, updateChallenge } from '../src/lib/paper/staff/set-game.ts';
 
 const game = () => '/staff/papel';
 
@@ -13,6 +13,7 @@ export const routes = {
   'GET /api/admin/paper/leaderboard': staffRead(PLAYERS, (_params, caller) => getLeaderboard(caller)),
   'POST /api/admin/paper/team': staffWrite(PLAYERS, game, 'equipo', (data, _params, caller) => joinTeam(data, caller)),
   'POST /api/admin/paper/challenges': staffWrite(GAME_MASTERS, game, 'reto-creado', (data, _params, caller) => addChallenge(data, caller), 201),
+  'POST /api/admin/paper/challenges/:id': staffWrite(GAME_MASTERS, game, 'reto-editado', (data, { id }, caller) => updateChallenge(id, data, caller)),
   'POST /api/admin/paper/challenges/:id/claim': staffWrite(PLAYERS, game, 'reto', (data, { id }, caller) => claimChallenge(id, data, caller), 201),
   'POST /api/admin/paper/challenges/:id/quiz': staffWrite(PLAYERS, game, 'quiz', (data, { id }, caller) => answerQuiz(id, data, caller), 201),
 } satisfies StaffRoutes;
@@ -25,6 +26,7 @@ export const config: Config = {
     '/api/admin/paper/leaderboard',
     '/api/admin/paper/team',
     '/api/admin/paper/challenges',
+    '/api/admin/paper/challenges/:id',
     '/api/admin/paper/challenges/:id/claim',
     '/api/admin/paper/challenges/:id/quiz',
   ],

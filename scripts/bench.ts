@@ -9,6 +9,7 @@ import { benchHttpLoad } from './bench/http-load.ts';
 import { benchLcp } from './bench/lcp.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchPooler } from './bench/pooler.ts';
+import { benchStaffHome } from './bench/staff-home.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'visits', run: benchVisits },
   { name: 'pooler', run: benchPooler },
   { name: 'flood', run: benchFlood },
+  { name: 'staff-home', run: benchStaffHome },
 ];
 
 const only = process.argv.slice(2);

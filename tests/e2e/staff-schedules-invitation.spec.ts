@@ -45,7 +45,9 @@ test('staff schedule an invitation; it appears at its time by itself, in the fee
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expectNoViolations(page);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  // Without a picture of its own the invitation still shares a large card: the PNG drawn with its title.
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/compartir/convocatoria/${slug}\\.png$`));
 
   // One share link per network; the address each one shares opens this invitation, tagged for that network.
   const shares = page.getByRole('region', { name: 'Compartir esta invitación' }).or(page.locator('section[aria-labelledby="compartir"]'));

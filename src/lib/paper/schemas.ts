@@ -75,6 +75,15 @@ export const addChallengeInput = z
   });
 export type AddChallengeInput = z.output<typeof addChallengeInput>;
 
+/** What may change once a challenge exists: its week and quiz stay, since people may have answered. */
+export const updateChallengeInput = z.strictObject({
+  title: z.string().trim().min(3).max(120),
+  description: z.string().trim().min(3).max(1000),
+  actionLabel: z.string().trim().min(3).max(200),
+  points: z.coerce.number().int().min(1).max(100),
+});
+export type UpdateChallengeInput = z.output<typeof updateChallengeInput>;
+
 export const openVoteInput = z.strictObject({
   title: z.string().trim().min(3).max(160),
   /** ISO 8601 with its offset, or a `datetime-local` value read in Colombian time. */

@@ -1,4 +1,4 @@
-import { addChallengeInput, claimInput, joinTeamInput, openVoteInput, proposeInput, quizInput } from '../../../paper/schemas.ts';
+import { addChallengeInput, claimInput, joinTeamInput, openVoteInput, proposeInput, quizInput, updateChallengeInput } from '../../../paper/schemas.ts';
 import type { Endpoint } from '../endpoint.ts';
 
 const ANYONE = 'Cualquier persona del personal, con cualquier rol; el token identifica a la persona.';
@@ -39,6 +39,18 @@ export const PAPER_ENDPOINTS: Endpoint[] = [
     body: addChallengeInput,
     responses: { 201: { description: 'El reto creado y el lunes de su semana.' } },
     errors: [409],
+  },
+  {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/paper/challenges/{id}',
+    params: CHALLENGE,
+    summary: 'Corregir el título, la descripción, la acción o los puntos de un reto',
+    description: 'Rol: admin. La semana y el quiz no cambian (puede haber respuestas); los puntos ya ganados conservan su valor. 409 `duplicate`: esa semana ya tiene un reto con ese título.',
+    body: updateChallengeInput,
+    form: form('/staff/papel', 'reto-editado'),
+    responses: { 200: { description: 'El reto corregido y el lunes de su semana.' } },
+    errors: [404, 409],
   },
   {
     ...staff,

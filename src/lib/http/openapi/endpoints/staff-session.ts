@@ -49,4 +49,14 @@ export const STAFF_SESSION_ENDPOINTS: Endpoint[] = [
     summary: 'Cerrar la sesión del personal',
     responses: { 303: { description: 'A `/`, borrando la cookie de sesión.' } },
   },
+  {
+    method: 'get',
+    path: '/api/admin/home',
+    tag: 'Sesión del personal',
+    staff: true,
+    summary: 'Lo que espera a quien llama, por secciones según sus roles (la portada del personal)',
+    description:
+      'Cualquier rol del personal. Secciones: `phone_queue` (encuestas telefónicas), `events_today` (taquilla), `advisory_bookings` (asesoría: las propias; admin: todas), `hearing_questions`, `text_reviews`, `results_to_publish`, `improvement_overdue`, `plan_overdue` (comunicaciones) y `failed_email` (admin).',
+    responses: { 200: { description: '`{today, sections:[{key, items}]}`.' } },
+  },
 ];
