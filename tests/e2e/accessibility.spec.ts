@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { isBeacon, SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const PUBLIC_PAGES = [
   '/',

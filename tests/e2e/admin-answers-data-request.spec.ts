@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { staffToken } from '../support/staff.ts';
-import { expectNoViolations, sql } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { sql } from './support/tickets.ts';
 
 // A citizen who used the services asks what the agency holds about them, then for it to be suppressed.
 test('the data protection officer answers a consulta and a supresión by keyboard, across the services', async ({ page }) => {

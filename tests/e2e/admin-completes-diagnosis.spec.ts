@@ -3,7 +3,7 @@ import { FIXTURE_VERDICTS } from '../diagnosis/fixture.ts';
 import { VERDICTS } from '../../src/lib/diagnosis/schemas.ts';
 import { tabTo } from './support/keyboard.ts';
 import { chooseRadio, signInAs } from './support/paper-diagnosis.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 // The hand-computed scores of the fixture (tests/diagnosis/fixture.ts), as the page writes them, and the
 // seeded 2025 assessment beside them (50,0 in planning, accountability and digital, 100,0 in data, 57,7 overall).

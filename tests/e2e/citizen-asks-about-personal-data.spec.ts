@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { staffToken } from '../support/staff.ts';
 import { deliverMailTo, mailHtml } from './support/mailbox.ts';
-import { createEvent, expectNoViolations, newDocument, sql, uniqueEmail } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { createEvent, newDocument, sql, uniqueEmail } from './support/tickets.ts';
 
 // Ley 1581 without an account, with JavaScript off: a person who used two services asks what is held,
 // reads it behind the e-mailed link, asks for it to be suppressed, and gets the officer's answer by e-mail.

@@ -3,7 +3,8 @@ import { pastBooking } from '../advisory/fixture.ts';
 import { staffToken } from '../support/staff.ts';
 import { tabTo } from './support/keyboard.ts';
 import { deliverMailTo, downloadAttachment, openMail, signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations, newDocument, sql, uniqueEmail } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { newDocument, sql, uniqueEmail } from './support/tickets.ts';
 import { SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
 const BOOKING_URL = /\/servicios\/asesorias\/reserva\/[0-9A-Z]{4}-[0-9A-Z]{4}\?clave=[0-9a-f]{64}/;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 test.describe('a citizen reads the personal-data policy', () => {
   test('from the ticket form\'s notice to the version accepted, then what is kept and for how long', async ({ page }) => {

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tabTo } from './support/keyboard.ts';
 import { deliverMailTo, mailHtml, openMail, signInCommunications } from './support/mailbox.ts';
-import { createEvent, expectNoViolations, newDocument, offerToken, uniqueEmail } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { createEvent, newDocument, offerToken, uniqueEmail } from './support/tickets.ts';
 import { isBeacon, SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
 const EVENT = 'leones-vs-halcones';

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deliverMailTo, mailHtml, signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations, sql, uniqueEmail } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { sql, uniqueEmail } from './support/tickets.ts';
 
 /** Opens, in the local mailbox, the message with this subject sent to this person (every subscriber gets the same subject). */
 async function openMailTo(page: Page, email: string, subject: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations, sql } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { sql } from './support/tickets.ts';
 import { isBeacon, SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
 const PUBLIC_PAGES = [

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './support/paper-diagnosis.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 import { isBeacon, SCRIPTS_BESIDES_BEACON } from '../support/beacon.ts';
 
 const PUBLIC = ['/informes/diagnostico', '/informes/diagnostico/2025', '/informes/politica-papel'];

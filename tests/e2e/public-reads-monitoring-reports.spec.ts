@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 test('the public reads the visits report: chart and table of the same numbers, every section, accessible', async ({ page }) => {
   await page.goto('/informes/monitoreo/sitio');

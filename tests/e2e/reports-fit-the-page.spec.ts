@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { staffToken } from '../support/staff.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // The seed's published surveys (1.1, 1.2, 2.2) with a few hundred answers each: tables at their real width.
 const PUBLIC_PAGES = [
@@ -59,8 +58,7 @@ async function expectToFit(page: Page, path: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
   expect(await tablesThatOverflow(page), path).toEqual([]);
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+  await expectNoViolations(page);
 }
 
 for (const width of WIDTHS) {

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { tabTo } from './support/keyboard.ts';
 import { chooseRadio, signInAs, uniqueStaffEmail } from './support/paper-diagnosis.ts';
-import { expectNoViolations, sql } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { sql } from './support/tickets.ts';
 
 test('a staff member joins a team, completes the week’s challenge and its quiz by keyboard, and the leaderboard updates', async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);

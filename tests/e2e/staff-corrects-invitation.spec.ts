@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { staffToken } from '../support/staff.ts';
 import { signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 test('communications corrects an invitation from the list by keyboard: the form comes filled in, the change is published', async ({ page }) => {
   const slug = `correccion-${Date.now().toString(36)}`;

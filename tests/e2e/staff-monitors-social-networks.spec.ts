@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 // Readings on past days: the 2.2 reach reads the latest count per network and must not move.
 const day = () => `2017-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;

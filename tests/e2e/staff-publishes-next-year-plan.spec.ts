@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tabTo } from './support/keyboard.ts';
 import { signInAs } from './support/paper-diagnosis.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 // Runs after every other browser journey (its own Playwright project, see playwright.config.ts): publishing
 // next year's plan in force today changes the home page that the others read.

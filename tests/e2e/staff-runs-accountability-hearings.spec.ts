@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { toBogotaInputValue } from '../../src/lib/bogota-time.ts';
 import { deliverMailTo, openMail, signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 const run = Date.now().toString(36);
 const slugs = [`e2e-${run}-1`, `e2e-${run}-2`];

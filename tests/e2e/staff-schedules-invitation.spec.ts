@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
 import { signInCommunications } from './support/mailbox.ts';
-import { expectNoViolations } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 /** A time as the staff form's `datetime-local` box takes it, in Colombian time (UTC−5), to the second. */
 const bogotaInput = (at: Date) => new Date(at.getTime() - 5 * 3_600_000).toISOString().slice(0, 19);

@@ -1,14 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { lastCodeFor, mailboxFor } from '../support/staff.ts';
 import { tabTo } from './support/keyboard.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 // Seeded demo staff (supabase/seed.sql, local roster); no other test asks codes for them.
 const ADVISOR = 'asesoria@agencia.gov.co';

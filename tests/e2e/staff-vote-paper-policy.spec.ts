@@ -3,7 +3,8 @@ import { postJson } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { tabTo } from './support/keyboard.ts';
 import { signInAs, uniqueStaffEmail } from './support/paper-diagnosis.ts';
-import { expectNoViolations, sql } from './support/tickets.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { sql } from './support/tickets.ts';
 
 /** One staff member on their own phone: a team, then a proposal, by keyboard. */
 async function staffMember(browser: Browser, baseURL: string, area: string, proposal: string) {

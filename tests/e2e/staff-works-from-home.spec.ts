@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './support/axe.ts';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { sql } from '../support/db.ts';
 import { staffToken } from '../support/staff.ts';
@@ -8,12 +8,7 @@ import { csvOf, importCsv } from '../telephone/helpers.ts';
 import { addRegistration, newEvent } from '../tickets-staff/fixtures.ts';
 import { tabTo } from './support/keyboard.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function signIn(context: BrowserContext, baseURL: string, token: string) {
   await context.clearCookies();

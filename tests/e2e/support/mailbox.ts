@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import { drain } from '../../../src/lib/email/drain.ts';
 import { localMailboxSender } from '../../../src/lib/email/senders/local-mailbox.ts';
 import { staffToken } from '../../support/staff.ts';
-import { expectNoViolations, sql } from './tickets.ts';
+import { expectNoViolations } from './axe.ts';
+import { sql } from './tickets.ts';
 
 /**
  * Sends what is queued for `recipient` into the local mailbox, as the host's sender would. The served test
