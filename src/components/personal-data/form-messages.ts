@@ -1,4 +1,4 @@
-import { MESSAGES as CONTRACT } from '../../lib/http/errors.ts';
+import { MESSAGES as CONTRACT } from '../../lib/error-messages.ts';
 import { MESSAGES } from '../../lib/personal-data/schemas.ts';
 import type { ErrorCode } from '../../lib/result.ts';
 
