@@ -1,5 +1,7 @@
 import { MAX_FILE_BYTES } from '../files/schemas.ts';
+import { checkFile } from '../files/upload.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { readBody, type Body } from './body.ts';
 
 /** Room for the text fields and the multipart framing around a file of the largest size. */
 const MAX_MULTIPART_BYTES = MAX_FILE_BYTES + 64 * 1024;
@@ -61,4 +63,23 @@ export async function readMultipart(request: Request): Promise<Result<Multipart>
   }
   if (file?.bytes.length === 0 && !file.name) file = null;
   return ok({ fields, file });
+}
+
+/**
+ * A staff import form: JSON or urlencoded as before, or multipart with the CSV as an uploaded `file`,
+ * whose text becomes the `csv` field (so the page shows it beside its errors). The file must really be
+ * CSV text, whatever its name says.
+ */
+export async function readImportForm(request: Request): Promise<Result<Body>> {
+  if (!/^multipart\/form-data\s*;/i.test(request.headers.get('content-type') ?? '')) return readBody(request);
+  const form = await readMultipart(request);
+  if (!form.ok) return form;
+  const { fields, file } = form.value;
+  if (!file) return ok({ kind: 'form', data: fields });
+  const kind = checkFile(file);
+  if (!kind.ok) return fail({ ...kind.error, message: Object.values(kind.error.fields ?? {}).join(' ') || kind.error.message });
+  if (kind.value.type !== 'text/csv') {
+    return fail({ code: 'validation_failed', message: `El archivo «${file.name}» es ${kind.value.description}: suba un archivo CSV (texto separado por comas).` });
+  }
+  return ok({ kind: 'form', data: { ...fields, csv: new TextDecoder().decode(file.bytes) } });
 }
