@@ -50,4 +50,12 @@ test('communications uploads a PDF and a photo as evidence of a plan activity, b
   expect(served.status()).toBe(200);
   expect(served.headers()['content-type']).toBe('image/png');
   await expectNoViolations(page);
+
+  // Deleting the PDF takes its link off the public plan.
+  await page.goto('/staff#subir-evidencia');
+  await page.getByRole('button', { name: `Borrar Informe de avance ${stamp}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Archivo borrado.');
+  await page.goto('/');
+  await expect(page.locator('[data-activity="5.2"], #actividad-5-2').first().getByRole('link', { name: `Informe de avance ${stamp}` })).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { addActivityEvidence } from '../plan/staff/add-evidence.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { ACCEPTED_KINDS, detectKind, extensionOf, type FileKind } from './detect.ts';
-import { fileFields, MAX_FILE_BYTES, type FileFields, type UploadedFile } from './schemas.ts';
+import { fileFields, MAX_FILE_BYTES, type FileFields, type TargetKind, type UploadedFile } from './schemas.ts';
 import { getFileStorage } from './storage.ts';
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
@@ -134,3 +134,9 @@ export async function readEvidenceFile(id: string, name: string): Promise<Result
   const bytes = await (await getFileStorage()).get(`${id}/${name}`);
   return bytes ? ok({ bytes, kind, name, etag: `"${id}"` }) : missing;
 }
+
+export type EvidenceFileSummary = { id: string; url: string; title: string; targetRef: string; contentType: string; size: number; createdAt: string };
+
+/** The uploaded files of one kind of target, for the staff page that deletes them. */
+export const listEvidenceFiles = (targetKind: TargetKind, caller: Caller) =>
+  rpc<Result<EvidenceFileSummary[]>>('staff_list_evidence_files', { p_target_kind: targetKind }, caller);
