@@ -11,8 +11,25 @@ export default defineConfig({
   }),
   integrations: [preact()],
   build: {
-    // Our CSP allows styles only from files; never inline them into <style> tags.
-    inlineStylesheets: 'never',
+    // Each page carries its CSS in <style> (no render-blocking stylesheet request on a slow connection);
+    // the CSP below allows exactly those blocks by their hashes.
+    inlineStylesheets: 'always',
+  },
+  // Astro hashes every inline style and script it emits into the page's CSP: a header on on-demand pages, a
+  // <meta> on prerendered ones. frame-ancestors is not said here because a <meta> cannot say it (browsers warn):
+  // src/lib/http/headers.ts adds it to every policy header, and netlify.toml's header carries it for files.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ],
+    },
   },
   // Astro 7 defaults to JSX whitespace rules, which drop the space in "texto\n<a>enlace</a>".
   // Our pages are prose-heavy Spanish text, so use the lossless HTML compression instead.

@@ -2,10 +2,10 @@ import type { Config, Context } from '@netlify/functions';
 import { cancel, reschedule } from '../src/lib/advisory/change-booking.ts';
 import { bookingPath, cancelPath, reschedulePath } from '../src/lib/advisory/links.ts';
 import { endpoint } from '../src/lib/http/endpoint.ts';
-import { publicPost } from '../src/lib/http/public-post.ts';
+import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 import type { Result } from '../src/lib/result.ts';
 
-const secretOf = (data: Record<string, unknown>) => encodeURIComponent(String(data.secret ?? ''));
+const secretOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.secret));
 
 // Both changes of a booking, reached with the secret of its link: /cancel and /reschedule.
 export default endpoint({
@@ -17,6 +17,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'advisory_change',
       (data, meta): Promise<Result<unknown>> => change(code, data, meta),
       {
         success: (_value, data) => `${bookingPath(code, secretOf(data))}&${action === 'cancel' ? 'cancelada' : 'cambiada'}=1`,

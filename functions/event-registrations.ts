@@ -7,7 +7,7 @@ import { register } from '../src/lib/tickets/register.ts';
 export default endpoint({
   POST: (request, context: Context) => {
     const { slug } = context.params;
-    return publicPost(request, context, (data, meta) => register(slug, data, meta), {
+    return publicPost(request, context, 'ticket_registration', (data, meta) => register(slug, data, meta), {
       success: (ticket) => ticketPath(ticket.code, ticket.cancelSecret),
       failure: (error) => `${eventPath(slug)}?error=${error.code}`,
     });

@@ -7,7 +7,7 @@ import { waitlistPath } from '../src/lib/tickets/links.ts';
 export default endpoint({
   POST: (request, context: Context) => {
     const { slug } = context.params;
-    return publicPost(request, context, (data, meta) => joinWaitlist(slug, data, meta), {
+    return publicPost(request, context, 'waitlist_join', (data, meta) => joinWaitlist(slug, data, meta), {
       success: (place) => `${waitlistPath(slug)}?puesto=${place.position}`,
       failure: (error) => `${waitlistPath(slug)}?error=${error.code}`,
     });

@@ -7,7 +7,7 @@ import { publicPost } from '../src/lib/http/public-post.ts';
 export default endpoint({
   POST: (request, context: Context) => {
     const { slug } = context.params;
-    return publicPost(request, context, (data, meta) => submitQuestion(slug, data, meta), {
+    return publicPost(request, context, 'hearing_question', (data, meta) => submitQuestion(slug, data, meta), {
       success: (question) => questionSentPath(slug, question.number),
       failure: (error) => `${hearingPath(slug)}?error=${error.code}#pregunte`,
     });

@@ -12,12 +12,12 @@ const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(String(dat
 export default endpoint({
   POST: (request, context: Context) => {
     if (new URL(request.url).pathname.endsWith('/confirm')) {
-      return publicPost(request, context, confirmPersonalDataRequest, {
+      return publicPost(request, context, 'personal_data_token', confirmPersonalDataRequest, {
         success: (_value, data) => `${requestPath(tokenOf(data))}&hecho=1`,
         failure: (error, data) => `${requestPath(tokenOf(data))}&error=${error.code}&campos=${fieldNames(error.fields)}`,
       }, 200);
     }
-    return publicPost(request, context, askAboutPersonalData, {
+    return publicPost(request, context, 'personal_data_request', askAboutPersonalData, {
       success: () => LINK_SENT_PATH,
       failure: (error) => `${REQUEST_FORM_PATH}?error=${error.code}&campos=${fieldNames(error.fields)}`,
     }, 202);

@@ -1,10 +1,10 @@
 import type { Config, Context } from '@netlify/functions';
 import { endpoint } from '../src/lib/http/endpoint.ts';
-import { publicPost } from '../src/lib/http/public-post.ts';
+import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 import { cancel } from '../src/lib/tickets/cancel.ts';
 import { cancelPath, ticketPath } from '../src/lib/tickets/links.ts';
 
-const secretOf = (data: Record<string, unknown>) => encodeURIComponent(String(data.secret ?? ''));
+const secretOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.secret));
 
 export default endpoint({
   POST: (request, context: Context) => {
@@ -12,6 +12,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'ticket_cancel',
       (data, meta) => cancel(code, data, meta),
       {
         success: (_value, data) => `${ticketPath(code, secretOf(data))}&cancelada=1`,

@@ -2,7 +2,7 @@ import type { Config, Context } from '@netlify/functions';
 import { confirmPath, unsubscribePath } from '../src/lib/communications/links.ts';
 import { confirmSubscription, unsubscribe } from '../src/lib/communications/subscribe.ts';
 import { endpoint } from '../src/lib/http/endpoint.ts';
-import { publicPost } from '../src/lib/http/public-post.ts';
+import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 
 // The two e-mailed links: each opens a page whose button posts its token here, so a mail scanner that
 // fetches a link confirms or cancels nothing. The no-JS form goes back to that page with the outcome.
@@ -11,7 +11,7 @@ const ACTIONS = {
   unsubscribe: { run: unsubscribe, page: unsubscribePath },
 };
 
-const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(String(data.token ?? ''));
+const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.token));
 
 export default endpoint({
   POST: (request, context: Context) => {
@@ -19,6 +19,7 @@ export default endpoint({
     return publicPost(
       request,
       context,
+      'subscription_token',
       (data, meta) => action.run(data, meta),
       {
         success: (_value, data) => `${action.page(tokenOf(data))}&hecho=1`,

@@ -6,7 +6,7 @@ import { submitResponse } from '../src/lib/surveys/submit-response.ts';
 export default endpoint({
   POST: (request, context: Context) => {
     const { slug } = context.params;
-    return publicPost(request, context, (data, meta) => submitResponse(slug, data, meta), {
+    return publicPost(request, context, 'survey_response', (data, meta) => submitResponse(slug, data, meta), {
       success: () => `/encuestas/${slug}/gracias`,
       failure: (error) => `/encuestas/${slug}?error=${error.code}`,
     });

@@ -7,7 +7,7 @@ import { offerPath, ticketPath } from '../src/lib/tickets/links.ts';
 export default endpoint({
   POST: (request, context: Context) => {
     const { token } = context.params;
-    return publicPost(request, context, (data, meta) => claimOffer(token, data, meta), {
+    return publicPost(request, context, 'waitlist_claim', (data, meta) => claimOffer(token, data, meta), {
       success: (ticket) => ticketPath(ticket.code, ticket.cancelSecret),
       failure: (error) => `${offerPath(token)}?error=${error.code}`,
     });

@@ -4,8 +4,11 @@
 import { prepareDatabase } from './prepare-database.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
 import { benchAdvisory } from './bench/advisory.ts';
+import { benchFlood } from './bench/flood.ts';
 import { benchHttpLoad } from './bench/http-load.ts';
+import { benchLcp } from './bench/lcp.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
+import { benchPooler } from './bench/pooler.ts';
 import { benchSurveyResults } from './bench/survey-results.ts';
 import { benchSurveySubmit } from './bench/survey-submit.ts';
 import { benchTickets } from './bench/tickets.ts';
@@ -14,12 +17,15 @@ import type { Bench } from './bench/types.ts';
 
 const BENCHES: Bench[] = [
   { name: 'page-weight', run: benchPageWeight },
+  { name: 'lcp', run: benchLcp },
   { name: 'survey-submit', run: benchSurveySubmit },
   { name: 'http-load', run: benchHttpLoad },
   { name: 'survey-results', run: benchSurveyResults },
   { name: 'tickets', run: benchTickets },
   { name: 'advisory', run: benchAdvisory },
   { name: 'visits', run: benchVisits },
+  { name: 'pooler', run: benchPooler },
+  { name: 'flood', run: benchFlood },
 ];
 
 const only = process.argv.slice(2);

@@ -24,9 +24,10 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 /**
  * The production build served by `npm start --no-build` on a free port, against the given database
  * (null: the embedded default, migrated and seeded on start), with fixed test secrets and the
- * client-address header trusted so tests can act as many clients.
+ * client-address header trusted so tests can act as many clients; `extraEnv` adds to its environment
+ * (DATABASE_POOL_MODE, DATABASE_DIRECT_URL behind a pooler).
  */
-export async function startServedBuild(databaseUrl: string | null): Promise<ServedBuild> {
+export async function startServedBuild(databaseUrl: string | null, extraEnv: Record<string, string> = {}): Promise<ServedBuild> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'participa-data-'));
@@ -39,6 +40,7 @@ export async function startServedBuild(databaseUrl: string | null): Promise<Serv
     RATE_LIMIT_SALT: 'test-salt',
     // Tests drive the e-mail sender themselves (tests/email), each on its own messages.
     EMAIL_DRAIN_SECONDS: '0',
+    ...extraEnv,
   };
   const childEnv = { ...process.env, ...env };
   if (!databaseUrl) delete childEnv.DATABASE_URL;

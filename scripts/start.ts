@@ -7,7 +7,7 @@ import { runDailyWork } from '../src/lib/advisory/daily-work.ts';
 import { loadHolidays } from '../src/lib/calendar/load-holidays.ts';
 import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
-import { MigrationError } from '../src/lib/db/migrate.ts';
+import { MigrationError, migrationUrl } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { applyRetention } from '../src/lib/personal-data/retention.ts';
@@ -37,12 +37,14 @@ if (!args.has('--no-build')) {
 let embedded: EmbeddedDatabase | undefined;
 if (!process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
   embedded = await startEmbeddedDatabase(join(dataDir, 'pglite'));
+  embedded.exitOnFailure();
   process.env.DATABASE_URL = embedded.url;
   // The embedded server runs one query at a time; one connection keeps each call's protocol messages together.
   process.env.DATABASE_POOL_MAX = '1';
 }
 if (process.env.DATABASE_URL && !process.env.SUPABASE_URL) {
-  const report = await prepareDatabase(process.env.DATABASE_URL, { seed: !args.has('--no-seed') }).catch(async (error: unknown) => {
+  // Behind a transaction pooler, DATABASE_DIRECT_URL is the session migrations need.
+  const report = await Promise.resolve().then(() => prepareDatabase(migrationUrl(), { seed: !args.has('--no-seed') })).catch(async (error: unknown) => {
     // One line an operator can act on (which file, which statement), not a stack trace.
     console.error(error instanceof MigrationError ? error.message : `No se pudo preparar la base de datos: ${error instanceof Error ? error.message : String(error)}`);
     await embedded?.stop();

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrationUrl } from '../src/lib/db/migrate.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { startServedBuild, type ServedBuild } from './served-build.ts';
 import { startThrowawayCluster, type Cluster } from './test-postgres.ts';
@@ -32,7 +33,7 @@ let status = 1;
 try {
   if (!process.env.DATABASE_URL) cluster = await startThrowawayCluster();
   const databaseUrl = process.env.DATABASE_URL ?? cluster!.url;
-  await prepareDatabase(databaseUrl, { seed: true });
+  await prepareDatabase(cluster ? cluster.url : migrationUrl(), { seed: true });
 
   if (process.env.SKIP_BUILD !== '1' && run(bin('astro'), ['build'], {}) !== 0) throw new Error('astro build failed');
   server = await startServedBuild(databaseUrl);

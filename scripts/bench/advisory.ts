@@ -62,7 +62,7 @@ async function slotsOverHttp(url: string, secret: string, advisors: number, perA
 
 /** Bookings per second through the SQL function (as anon, through our store), and the 1,000-on-10 stampede. */
 async function bookingsPerSecond(databaseUrl: string, log: (line: string) => void): Promise<void> {
-  const store = createPostgresStore(databaseUrl, { max: CONNECTIONS });
+  const store = createPostgresStore(databaseUrl, { max: CONNECTIONS, deadlineMs: 120_000 });
   const raw = postgres(databaseUrl, { max: CONNECTIONS, onnotice: () => {} });
   try {
     const slots = await slotsInSql(raw, Math.ceil((BOOKINGS + 200) / 670));

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { BenchContext } from './types.ts';
 import { servedBuild } from './served.ts';
 
-const PAGES = [
+export const PAGES = [
   '/',
   '/encuestas',
   '/encuestas/oferta-de-servicios',

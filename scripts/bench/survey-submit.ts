@@ -32,7 +32,7 @@ async function closedLoop(call: (i: number) => Promise<boolean>): Promise<Figure
 }
 
 export async function benchSurveySubmit({ databaseUrl, log }: BenchContext): Promise<void> {
-  const store = createPostgresStore(databaseUrl, { max: IN_FLIGHT });
+  const store = createPostgresStore(databaseUrl, { max: IN_FLIGHT, deadlineMs: 120_000 });
   try {
     const survey = await store.rpc<{ questions: Parameters<typeof sampleAnswers>[0]; consent: { version: string } }>('get_survey', { p_slug: 'oferta-de-servicios' });
     const answers = sampleAnswers(survey.questions);

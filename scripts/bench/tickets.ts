@@ -57,7 +57,7 @@ const registration = () => {
 
 /** Claims per second: the project's SQL function (as anon, through our store) beside one bare conditional update. */
 async function claimsPerSecond(databaseUrl: string, log: (line: string) => void): Promise<void> {
-  const store = createPostgresStore(databaseUrl, { max: CONNECTIONS });
+  const store = createPostgresStore(databaseUrl, { max: CONNECTIONS, deadlineMs: 120_000 });
   const raw = postgres(databaseUrl, { max: CONNECTIONS, onnotice: () => {} });
   try {
     const run = Date.now().toString(36);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Hono, type Context as HonoContext } from 'hono';
+import { compress } from 'hono/compress';
+import { pathMatcher } from '../../src/lib/http/path-pattern.ts';
 import { loadFunctions, type NetlifyHandler } from './functions.ts';
 import { headersFor, loadHeaderRules } from './netlify-headers.ts';
 import { staticFile } from './static-files.ts';
@@ -29,7 +31,10 @@ export async function createApp({ root, trustClientIpHeader, afterWrite }: Optio
   const functions = await loadFunctions(root);
   const ssr = (await import(pathToFileURL(join(root, '.netlify', 'v1', 'functions', 'ssr', 'ssr.mjs')).href)).default as NetlifyHandler;
   const publishDir = join(root, 'dist');
-  const app = new Hono();
+  // Like Netlify, a trailing slash reaches the same function: `/api/health/` is `/api/health`.
+  const app = new Hono({ strict: false });
+  // Netlify's CDN compresses; a self-hosted portal must too, or a phone on a slow connection waits for every byte.
+  app.use('*', compress());
 
   app.use('*', async (c, next) => {
     await next();
@@ -39,8 +44,11 @@ export async function createApp({ root, trustClientIpHeader, afterWrite }: Optio
   });
 
   for (const fn of functions) {
+    // Netlify's `excludedPath`: those addresses belong to another function (or the pages), not this one.
+    const excluded = pathMatcher(fn.excludedPaths);
     for (const path of fn.paths) {
-      app.all(path, async (c) => {
+      app.all(path, async (c, next) => {
+        if (excluded(c.req.path)) return next();
         const response = await fn.handler(c.req.raw, netlifyContext(c, c.req.param() as Record<string, string>, trustClientIpHeader));
         if (afterWrite && c.req.method === 'POST' && response.status < 400) afterWrite();
         return response;

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 export type NetlifyHandler = (request: Request, context: unknown) => Promise<Response>;
-export type MountedFunction = { name: string; paths: string[]; handler: NetlifyHandler };
+export type MountedFunction = { name: string; paths: string[]; excludedPaths: string[]; handler: NetlifyHandler };
+
+const isWildcard = (path: string) => path.includes('*');
 
 /**
  * Bundles every `functions/*.ts` once (Netlify's dev runtime rebuilds per request), with shared chunks so
@@ -32,7 +34,8 @@ export async function loadFunctions(root: string): Promise<MountedFunction[]> {
     const mod = await import(pathToFileURL(join(outdir, `${name}.mjs`)).href);
     const path = mod.config?.path;
     if (!path) continue;
-    mounted.push({ name, paths: Array.isArray(path) ? path : [path], handler: mod.default });
+    mounted.push({ name, paths: [path].flat(), excludedPaths: [mod.config?.excludedPath ?? []].flat(), handler: mod.default });
   }
-  return mounted;
+  // A catch-all (`/api/*`) comes after every literal path, as the lowest precedence.
+  return mounted.sort((a, b) => Number(a.paths.some(isWildcard)) - Number(b.paths.some(isWildcard)));
 }

@@ -16,5 +16,6 @@ export const MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Envíe los datos como JSON o como formulario.',
   validation_failed: 'Revise los datos enviados.',
   rate_limited: 'Ha enviado demasiadas solicitudes. Intente de nuevo en unos minutos.',
+  unavailable: 'El servicio no está disponible en este momento. Intente de nuevo en unos segundos.',
   internal: 'Ocurrió un error inesperado. Ya quedó registrado; intente de nuevo más tarde.',
 };

@@ -16,7 +16,7 @@ describe('Menú Participa', () => {
     const menu = await request('/participa');
     for (const section of sections) {
       expect(menu.text).toContain(`href="/participa/${section.slug}"`);
-      const mapped = await sql`select activity_code from public.participa_section_activities where section_code = ${section.code} order by activity_code`;
+      const mapped = await sql`select activity_code from public.participa_section_activities where section_code = ${section.code} and plan_year = private.plan_year_in_force() order by activity_code`;
       const page = await request(`/participa/${section.slug}`);
       expect(page.status).toBe(200);
       const listed = [...page.text.matchAll(/data-activity="([\d.]+)"/g)].map((m) => m[1]).sort();
@@ -44,7 +44,7 @@ describe('Menú Participa', () => {
     expect(procedure.text).toContain('Historial de versiones');
     expect(procedure.text).toMatch(/<th scope="row">1\.1<\/th>/);
     const plan = await request('/participa/plan');
-    const versions = await sql`select version from public.plan_versions`;
+    const versions = await sql`select version from public.plan_versions where plan_year = private.plan_year_in_force()`;
     for (const { version } of versions) expect(plan.text).toContain(`<th scope="row">${version}</th>`);
   });
 
@@ -59,7 +59,7 @@ describe('Menú Participa', () => {
     const { text } = await request('/');
     expect(text).toContain('href="/participa"');
     expect(text).toContain('href="/participa/convocatorias"');
-    const [row] = await sql`select action_href from public.plan_activities where code = '5.3'`;
+    const [row] = await sql`select action_href from public.plan_activities where code = '5.3' and year = private.plan_year_in_force()`;
     expect(row.action_href).toBe('/resultados#incidencia');
   });
 });

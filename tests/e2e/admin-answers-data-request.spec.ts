@@ -4,6 +4,8 @@ import { expectNoViolations, sql } from './support/tickets.ts';
 
 // A citizen who used the services asks what the agency holds about them, then for it to be suppressed.
 test('the data protection officer answers a consulta and a supresión by keyboard, across the services', async ({ page }) => {
+  // axe over a holder's every record takes long on a loaded machine.
+  test.setTimeout(120_000);
   const [holder] = await sql()`
     select email from public.event_registrations r join public.events e on e.id = r.event_id
     where r.email like '%@%' and r.email not like '%@suprimido.invalid' limit 1`;

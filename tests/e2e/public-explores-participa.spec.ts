@@ -75,7 +75,7 @@ test('from the home page to the Menú Participa: six sections, each listing the 
   await expect(page.getByRole('heading', { level: 1, name: 'Participa' })).toBeVisible();
   const sections = await sql()`
     select s.code, s.title, array_agg(m.activity_code order by m.activity_code) as codes
-    from public.participa_sections s join public.participa_section_activities m on m.section_code = s.code
+    from public.participa_sections s join public.participa_section_activities m on m.section_code = s.code and m.plan_year = private.plan_year_in_force()
     group by s.code, s.title order by s.code`;
   expect(sections).toHaveLength(6);
   for (const section of sections) {

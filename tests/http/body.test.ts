@@ -53,3 +53,30 @@ describe('readBody', () => {
     expect(await readBody(post(exact, 'application/json'))).toMatchObject({ ok: true });
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  const refused = (fields: Record<string, string>) => ({ ok: false, error: { code: 'validation_failed', fields } });
+  const M = 'Contiene caracteres no permitidos.';
+
+  it('refuses a NUL or half a surrogate pair anywhere in a JSON body, naming each field', async () => {
+    const body = '{"name":"a\\u0000b","answers":{"q1":["ok","\\ud800"],"q2":"\\udc00x"},"fine":"😀 \\u202e ñ"}';
+    expect(await readBody(post(body, 'application/json'))).toEqual(refused({ name: M, 'answers.q1': M, 'answers.q2': M }));
+  });
+
+  it('refuses it in a name as well as in a value', async () => {
+    expect(await readBody(post('{"a\\u0000":1}', 'application/json'))).toEqual(refused({ 'a\ufffd': M }));
+  });
+
+  it('refuses a NUL in a form', async () => {
+    expect(await readBody(post('fullName=Ana%00&answers.q1=x', 'application/x-www-form-urlencoded'))).toEqual(refused({ fullName: M }));
+  });
+
+  it('keeps emoji, right-to-left marks and accents', async () => {
+    expect(await readBody(post(JSON.stringify({ a: '👩🏽‍🌾 \u202e café' }), 'application/json'))).toMatchObject({ ok: true });
+  });
+
+  it('walks a body nested 20,000 levels deep without overflowing the stack', async () => {
+    const deep = `{"a":${'['.repeat(20_000)}"\\u0000"${']'.repeat(20_000)}}`;
+    expect(await readBody(post(deep, 'application/json'))).toEqual(refused({ a: M }));
+  });
+});

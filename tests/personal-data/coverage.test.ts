@@ -11,6 +11,7 @@ const IDENTITY_NAMES = /^(full_name|email|phone|document_id)$|_email$/;
 
 type Rule = {
   dataset: string;
+  basis: 'consent' | 'legal_obligation';
   retention: string | null;
   tables: string[];
   consent_versions: string[];
@@ -23,7 +24,7 @@ const columns = () => sql<{ tbl: string; col: string; note: string | null }[]>`
   select n.nspname || '.' || c.relname as tbl, a.attname as col, col_description(c.oid, a.attnum) as note
     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
    where n.nspname in ('public', 'private') and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped`;
-const rules = () => sql<Rule[]>`select dataset, retention::text, tables, consent_versions, export_via, suppress_via, applied_by from private.retention_rules`;
+const rules = () => sql<Rule[]>`select dataset, basis, retention::text, tables, consent_versions, export_via, suppress_via, applied_by from private.retention_rules`;
 
 /** Calls a staff function as the data protection officer, in a transaction that is rolled back. */
 async function asAdmin(fn: string, arg: string): Promise<Record<string, unknown>> {
@@ -49,7 +50,7 @@ describe('every personal column is covered by the data policy', () => {
     expect(unmarked, `comment these with «${PERSONAL} …» or «${STAFF} …»`).toEqual([]);
   });
 
-  it('gives every table with personal columns a retention rule, a consent or legal basis, an export and a suppression', async () => {
+  it('gives every table with personal columns a retention rule, a consent or a legal obligation, an export and a suppression or a period', async () => {
     const all = await columns();
     const personalTables = [...new Set(all.filter((c) => c.note?.startsWith(PERSONAL)).map((c) => c.tbl))].sort();
     expect(personalTables.length).toBeGreaterThanOrEqual(6);
@@ -74,13 +75,25 @@ describe('every personal column is covered by the data policy', () => {
     for (const table of personalTables) {
       const covering = allRules.filter((r) => r.tables.includes(table));
       expect(covering.length, `${table}: no rule in private.retention_rules`).toBeGreaterThan(0);
+      // Data a law obliges the agency to keep (a habeas-data request) is held without a consent, is not
+      // suppressed at the holder's request, and only its period, applied by a job, ends it.
+      const obliged = covering.every((r) => r.basis === 'legal_obligation');
       const linked =
-        consentLinked.has(table) || parents.some((p) => p.tbl === table && consentLinked.has(p.parent)) || covering.every((r) => r.consent_versions.length > 0);
+        obliged ||
+        consentLinked.has(table) ||
+        parents.some((p) => p.tbl === table && consentLinked.has(p.parent)) ||
+        covering.every((r) => r.consent_versions.length > 0);
       expect(linked, `${table}: no consent link`).toBe(true);
       for (const rule of covering) {
         expect(rule.export_via, `${rule.dataset}: no export`).not.toBeNull();
-        expect(rule.suppress_via, `${rule.dataset}: no suppression`).not.toBeNull();
         expect(rule.retention !== null || rule.applied_by === null, `${rule.dataset}: a job without a period`).toBe(true);
+        if (rule.basis === 'legal_obligation') {
+          expect(rule.consent_versions, `${rule.dataset}: a legal obligation names no consent`).toEqual([]);
+          expect(rule.suppress_via, `${rule.dataset}: kept by law, not suppressed on request`).toBeNull();
+          expect(rule.applied_by, `${rule.dataset}: kept by law until its period ends`).not.toBeNull();
+        } else {
+          expect(rule.suppress_via, `${rule.dataset}: no suppression`).not.toBeNull();
+        }
       }
     }
     const holder = `nadie-${Date.now()}@example.co`;

@@ -79,4 +79,33 @@ describe('habeas data (Ley 1581): consulta and supresión across the services', 
     expect(forgotten.headers.get('location')).toBe('/staff/datos-personales?ok=supresion');
     expect((await request('/staff/datos-personales', { headers: await bearer('communications') })).status).toBe(403);
   });
+
+  it('exports the messages sent and the requests made; a supresión erases the address from what was sent, drops what is queued and keeps the requests the law obliges us to keep', async () => {
+    const email = newEmail();
+    await ticketFor(email, true);
+    const [sent] = await sql`
+      insert into private.email_outbox (template, recipient, status, sent_at) values ('ticket', ${email}, 'sent', now() - interval '1 day') returning id`;
+    const [queued] = await sql`select id from private.email_outbox where recipient = ${email} and status = 'pending' limit 1`;
+    const [asked] = await sql`
+      insert into public.personal_data_requests (email, kind, message, status, token_expires_at, confirmed_at, due_on)
+      values (${email}, 'consulta', 'Qué datos tienen de mí.', 'received', now() - interval '1 hour', now(), current_date + 10)
+      returning number`;
+    const admin = await bearer('admin');
+
+    const held = await postJson(EXPORT, { email }, { headers: admin });
+    expect(held.status, held.text).toBe(200);
+    expect(held.body.emails).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'ticket', status: 'sent', sentAt: expect.any(String) })]));
+    expect(held.body.personalDataRequests).toEqual([expect.objectContaining({ number: Number(asked.number), kind: 'consulta', message: 'Qué datos tienen de mí.' })]);
+
+    const done = await postJson(FORGET, { email }, { headers: admin });
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.emails).toBeGreaterThanOrEqual(1);
+    const [record] = await sql`select recipient, template, sent_at from private.email_outbox where id = ${sent.id}`;
+    expect(record.recipient).toMatch(/@suprimido\.invalid$/);
+    expect(record).toMatchObject({ template: 'ticket' });
+    if (queued) expect(await sql`select 1 from private.email_outbox where id = ${queued.id}`).toHaveLength(0);
+    const after = await postJson(EXPORT, { email }, { headers: admin });
+    expect(after.body.emails).toEqual([]);
+    expect(after.body.personalDataRequests).toHaveLength(1);
+  });
 });

@@ -164,4 +164,29 @@ describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () =>
     expect(rows[0].sent_at).not.toBeNull();
     expect(rows[1].recipient).toBe(email);
   });
+
+  it("erases address, message and answer of a habeas-data request answered longer ago than its period; the radicado and its dates stay", async () => {
+    const [rule] = await sql`select extract(day from retention)::int as days, basis from private.retention_rules where dataset = 'personal_data_requests'`;
+    expect(rule.basis).toBe('legal_obligation');
+    const email = `solicitud-${Math.random().toString(36).slice(2)}@example.co`;
+    const request = (answeredDaysAgo: number) => sql`
+      insert into public.personal_data_requests (email, kind, message, status, token_expires_at, confirmed_at, due_on, answered_at, answer, answered_by)
+      values (${email}, 'correccion', 'Mi teléfono es 3001234567.', 'answered', now() - interval '1 day', now() - make_interval(days => ${answeredDaysAgo + 5}),
+              current_date, now() - make_interval(days => ${answeredDaysAgo}), 'Corregimos su teléfono.', 'oficial@agencia.gov.co')
+      returning id, number`;
+    const [old] = await request(rule.days + 1);
+    const [recent] = await request(rule.days - 1);
+
+    const counts = await runRetention();
+    expect(counts.personal_data_requests).toBeGreaterThanOrEqual(1);
+
+    const rows = await sql`select id, number, email, kind, message, answer, answered_at, confirmed_at, suppressed_at from public.personal_data_requests where id in (${old.id}, ${recent.id})`;
+    const gone = rows.find((r) => r.id === old.id)!;
+    const kept = rows.find((r) => r.id === recent.id)!;
+    expect(gone.email).toMatch(/@suprimido\.invalid$/);
+    expect(gone).toMatchObject({ number: old.number, kind: 'correccion', message: null, answer: '[Respuesta suprimida]' });
+    expect(gone.answered_at).not.toBeNull();
+    expect(gone.suppressed_at).not.toBeNull();
+    expect(kept).toMatchObject({ email, message: 'Mi teléfono es 3001234567.', answer: 'Corregimos su teléfono.', suppressed_at: null });
+  });
 });

@@ -4,6 +4,7 @@ import { request } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
 import { complete, csvOf, importCsv, interviewer, makeDue, next, outcome, paths, phoneSurvey, type Interviewer } from './helpers.ts';
 import { scriptsBesidesBeacon } from '../support/beacon.ts';
+import { pageCss } from '../support/csp.ts';
 
 /*
  * The fixture, worked by hand. Ten contacts; the CSAT question is `calificacion` (1–5), the NPS one
@@ -124,9 +125,7 @@ describe('the telephone report', () => {
     expect(report).not.toMatch(/Persona |\+57|tel:/);
     expect(page.text).toContain(`href="/informes/telefonico/${slug}.csv"`);
     expect(scriptsBesidesBeacon(page.text)).toEqual([]);
-    const css = [...page.text.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);
-    const sheets = await Promise.all(css.map(async (href) => (await request(href)).text));
-    expect(sheets.join('\n')).toMatch(/@media print\{[^@]*\.report-actions/);
+    expect(pageCss(page.text)).toMatch(/@media print\{[^@]*\.report-actions/);
   });
 
   it('downloads as CSV, publicly and from the staff API, one row for the total and one per service', async () => {

@@ -7,7 +7,7 @@ import { createEvent, registrationArgs, seatAccount } from './fixture.ts';
 
 // Many connections at once, as many function instances would hold: the cluster allows 400.
 const CONNECTIONS = 80;
-const store = createPostgresStore(DATABASE_URL, { max: CONNECTIONS });
+const store = createPostgresStore(DATABASE_URL, { max: CONNECTIONS, deadlineMs: 120_000 });
 const raw = postgres(DATABASE_URL, { max: CONNECTIONS, onnotice: () => {} });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { blankToUndefined, bogotaDateTime } from '../validation.ts';
+import { blankToUndefined, bogotaDateTime, calendarDay } from '../validation.ts';
 
 // The same words as the SQL functions (…000510_accountability_public.sql, …000520_accountability_staff.sql),
 // so JSON clients, the forms and the database agree. Forms send strings: blanks mean "not given".
@@ -28,7 +28,8 @@ export type QuestionInput = z.output<typeof questionSchema>;
 
 // STAFF INPUTS
 
-const day = z.iso.date({ error: 'Escriba una fecha válida, por ejemplo 2026-12-05.' });
+// The schedule's years (its tables check them).
+const day = calendarDay('Escriba una fecha válida, por ejemplo 2026-12-05.', { from: 2020, to: 2100 });
 const dateTime = bogotaDateTime;
 const optionalDateTime = z.preprocess(blankToUndefined, dateTime.optional());
 const count = (max: number) =>
@@ -109,7 +110,7 @@ export const moderationInput = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('publish') }),
-    z.strictObject({ action: z.literal('merge'), into: z.coerce.number({ error: 'Escriba el número de la pregunta.' }).int().min(1) }),
+    z.strictObject({ action: z.literal('merge'), into: z.coerce.number({ error: 'Escriba el número de la pregunta.' }).int().min(1).max(1_000_000, 'Escriba el número de una pregunta de esta audiencia.') }),
     z.strictObject({ action: z.literal('out_of_scope'), reason: z.string().trim().min(5).max(1000) }),
   ],
   { error: 'Elija publicar, unir o marcar fuera del tema.' },

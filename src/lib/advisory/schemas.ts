@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { blankToUndefined } from '../validation.ts';
+import { blankToUndefined, calendarDay } from '../validation.ts';
 import { registrationSchema } from '../tickets/schemas.ts';
 
 // The person fields are the tickets' ones (same words, same normalising); the database checks again
@@ -66,7 +66,7 @@ export const cancelSchema = z.strictObject({ secret });
 /** POST /api/advisory/bookings/:code/reschedule. */
 export const rescheduleSchema = z.strictObject({ secret, slotId });
 
-const day = (message: string) => z.iso.date({ error: message });
+const day = calendarDay;
 
 /** GET /api/advisory/slots?topic&from&to (Bogotá calendar days, inclusive, at most 31). */
 export const slotsQuery = z

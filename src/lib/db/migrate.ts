@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import postgres from 'postgres';
-import { callStatement } from './postgres-store.ts';
+import { callStatement, poolModeOf } from './postgres-store.ts';
 import { lineAt, splitStatements, type SqlStatement } from './sql-statements.ts';
 import type { SqlCall } from './store.ts';
 
@@ -112,6 +112,21 @@ function sessionCall(db: postgres.ReservedSql): SqlCall {
     const [row] = await db.unsafe(callStatement(fn, names), names.map((name) => args[name]) as never[]);
     return row?.result;
   };
+}
+
+/**
+ * Where migrations run: they need a session of their own (the advisory lock, each file's transaction
+ * statement by statement), which a transaction pooler does not keep, so `DATABASE_DIRECT_URL` when given.
+ */
+export function migrationUrl(env: Record<string, string | undefined> = process.env): string {
+  if (env.DATABASE_DIRECT_URL) return env.DATABASE_DIRECT_URL;
+  if (!env.DATABASE_URL) throw new Error('No database configured: set DATABASE_URL.');
+  if (poolModeOf(env.DATABASE_URL, env.DATABASE_POOL_MODE) === 'transaction') {
+    throw new MigrationError(
+      'DATABASE_URL apunta a un pooler en modo transacción, donde las migraciones no pueden correr: defina también DATABASE_DIRECT_URL con la conexión directa (o el pooler de sesión, puerto 5432).',
+    );
+  }
+  return env.DATABASE_URL;
 }
 
 /**

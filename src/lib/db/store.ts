@@ -35,8 +35,8 @@ async function fromEnvironment(): Promise<Store> {
     return createSupabaseStore(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, env.SUPABASE_SERVICE_ROLE_KEY);
   }
   if (env.DATABASE_URL) {
-    const { createPostgresStore } = await import('./postgres-store.ts');
-    return createPostgresStore(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX) || 10 });
+    const { createPostgresStore, poolModeOf } = await import('./postgres-store.ts');
+    return createPostgresStore(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX) || 10, poolMode: poolModeOf(env.DATABASE_URL, env.DATABASE_POOL_MODE) });
   }
   throw new Error('No database configured: set DATABASE_URL or SUPABASE_URL + SUPABASE_ANON_KEY (npm start sets one).');
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../validation.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
 
@@ -79,7 +80,7 @@ export type SaveAnswersInput = z.output<typeof saveAnswersInput>;
 export const improvementActionInput = z.strictObject({
   code: z.string().trim().regex(REQUIREMENT_CODE, 'Código de requisito no válido.'),
   ownerArea: z.string().trim().min(2).max(120),
-  dueOn: z.iso.date('Escriba la fecha límite como AAAA-MM-DD.'),
+  dueOn: calendarDay('Escriba la fecha límite como AAAA-MM-DD.'),
 });
 export type ImprovementActionInput = z.output<typeof improvementActionInput>;
 

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
+import { unstorableTextFields } from '../validation.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -59,7 +60,18 @@ export function formToObject(params: URLSearchParams): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The body as JSON or a form, ≤ 64 KB. Text PostgreSQL cannot store is refused here, once for every
+ * operation, with the fields that carry it — so no schema can forget it and no such text reaches SQL.
+ */
 export async function readBody(request: Request): Promise<Result<Body>> {
+  const body = await parseBody(request);
+  if (!body.ok) return body;
+  const fields = unstorableTextFields(body.value.data);
+  return Object.keys(fields).length > 0 ? fail({ code: 'validation_failed', fields }) : body;
+}
+
+async function parseBody(request: Request): Promise<Result<Body>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const kind = type === 'application/json' ? 'json' : type === 'application/x-www-form-urlencoded' ? 'form' : null;
   if (!kind) return fail({ code: 'unsupported_media_type' });

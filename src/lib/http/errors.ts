@@ -16,6 +16,7 @@ export const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 

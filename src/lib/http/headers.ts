@@ -13,9 +13,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+const NO_FRAMING = "frame-ancestors 'none'";
+
 export function withSecurityHeaders(response: Response): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
+  // A page's own policy (Astro's, with the hashes of its inline styles) cannot carry frame-ancestors in a
+  // <meta>, so Astro leaves it out everywhere; no page may be framed all the same.
+  const policy = response.headers.get('Content-Security-Policy')!;
+  if (!policy.includes('frame-ancestors')) response.headers.set('Content-Security-Policy', `${policy.replace(/;?\s*$/, ';')} ${NO_FRAMING}`);
   return response;
 }

@@ -3,6 +3,7 @@ import { clientHash } from '../fingerprints.ts';
 import { readBody } from './body.ts';
 import { MESSAGES } from '../error-messages.ts';
 import { STATUS } from './errors.ts';
+import { unlessUnavailable } from './outage.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 export type PageFormMeta = { client: string; idempotencyKey: string | null };
@@ -25,11 +26,11 @@ export async function handlePageForm<T>(
   run: (data: Record<string, unknown>, meta: PageFormMeta) => Promise<Result<T>>,
 ): Promise<PageFormOutcome<T>> {
   const body = await readBody(request);
-  if (!body.ok) return { ok: false, status: STATUS[body.error.code], values: {}, errors: { form: body.error.message ?? MESSAGES[body.error.code] } };
+  if (!body.ok) return { ok: false, status: STATUS[body.error.code], values: {}, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
   const { idempotencyKey: formKey, ...data } = body.value.data;
   const values = Object.fromEntries(Object.entries(body.value.data).map(([k, v]) => [k, asText(v)]));
   const key = idempotencyKey(request, formKey);
-  const result = await run(data, { client: clientHash(clientIp), idempotencyKey: key.ok ? key.value : null });
+  const result = await unlessUnavailable(run(data, { client: clientHash(clientIp), idempotencyKey: key.ok ? key.value : null }));
   if (result.ok) return { ok: true, value: result.value };
   const { error } = result;
   const errors: Record<string, string> = { ...(error.fields ?? {}) };

@@ -1,9 +1,18 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Context } from '@netlify/functions';
 import { clientHash } from '../fingerprints.ts';
-import type { DomainError, Result } from '../result.ts';
+import { fail, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
+import { unlessUnavailable } from './outage.ts';
+import { RateLimitNote, REFUSAL_PAUSE_MS, type RateBucket } from './rate-limit-note.ts';
 import { idempotencyKey } from './request-identity.ts';
 import { errorResponse, json, seeOther } from './respond.ts';
+
+/**
+ * A posted value a redirect carries back (the ticket's secret, the link's token, the chosen topic); one longer
+ * than any real one is dropped, so a hostile body cannot make a Location header clients refuse to read.
+ */
+export const echoed = (value: unknown): string => (typeof value === 'string' && value.length <= 200 ? value : '');
 
 export type PostMeta = { client: string; idempotencyKey: string | null };
 
@@ -16,13 +25,18 @@ export type FormRedirects<T> = {
   failure: (error: DomainError, data: Record<string, unknown>) => string;
 };
 
+const limited = new RateLimitNote();
+
 /**
  * Shared steps of every public POST: body (JSON or form, ≤ 64 KB), Idempotency-Key (header, or the form's
  * hidden `idempotencyKey` so a double-clicked form writes once) and the hashed client for rate limits.
+ * `bucket` is the rate limit the use case's SQL function counts against: a client it refused is refused
+ * here, before the database, until its Retry-After has passed.
  */
 export async function publicPost<T>(
   request: Request,
   context: Pick<Context, 'ip'>,
+  bucket: RateBucket,
   run: (data: Record<string, unknown>, meta: PostMeta) => Promise<Result<T>>,
   form: FormRedirects<T>,
   successStatus = 201,
@@ -33,7 +47,17 @@ export async function publicPost<T>(
   const key = idempotencyKey(request, body.value.kind === 'form' ? formKey : undefined);
   if (!key.ok) return errorResponse(key.error);
   if (body.value.kind === 'json' && formKey !== undefined) data.idempotencyKey = formKey;
-  const result = await run(data, { client: clientHash(context.ip ?? 'unknown'), idempotencyKey: key.value });
-  if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value, data) : form.failure(result.error, data));
-  return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
+  const client = clientHash(context.ip ?? 'unknown');
+  const reply = (result: Result<T>) => {
+    if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value, data) : form.failure(result.error, data));
+    return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
+  };
+  const known = limited.retryAfter(bucket, client);
+  if (known !== null) {
+    await setTimeout(REFUSAL_PAUSE_MS);
+    return reply(fail({ code: 'rate_limited', retryAfter: known }));
+  }
+  const result = await unlessUnavailable(run(data, { client, idempotencyKey: key.value }));
+  if (!result.ok && result.error.code === 'rate_limited' && result.error.retryAfter) limited.refused(bucket, client, result.error.retryAfter);
+  return reply(result);
 }

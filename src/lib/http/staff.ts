@@ -3,8 +3,9 @@ import { getStaffSession } from '../auth/session.ts';
 import type { Caller } from '../db/store.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
-import { endpoint, type Handler } from './endpoint.ts';
+import { guarded, methodOf, type Handler } from './endpoint.ts';
 import { MESSAGES } from '../error-messages.ts';
+import { unlessUnavailable } from './outage.ts';
 import { pathMatcher } from './path-pattern.ts';
 import { errorResponse, fromResult, seeOther } from './respond.ts';
 
@@ -67,7 +68,7 @@ export function staffWrite<T>(
     run: async (request, params, caller) => {
       const body = await readBody(request);
       if (!body.ok) return errorResponse(body.error);
-      const result = await write(body.value.data, params, caller);
+      const result = await unlessUnavailable(write(body.value.data, params, caller));
       if (body.value.kind === 'json') return fromResult(result, successStatus);
       return seeOther(result.ok ? `${back(request, params)}?ok=${okLabel}` : `${back(request, params)}?error=${encodeURIComponent(describe(result.error))}`);
     },
@@ -93,13 +94,13 @@ export function staffEndpoint(routes: StaffRoutes): Handler {
   const dispatch: Handler = async (request) => {
     const route = match(new URL(request.url).pathname);
     if (!route) return errorResponse({ code: 'not_found' });
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
     const served = entries.filter((e) => e.path === route.path);
-    const entry = served.find((e) => e.method === method);
+    const entry = served.find((e) => e.method === methodOf(request));
     if (!entry) return errorResponse({ code: 'method_not_allowed' }, { Allow: served.map((e) => e.method).join(', ') });
     const caller = await staffCaller(request, entry.route.roles);
     if (!caller.ok) return errorResponse(caller.error);
     return entry.route.run(request, route.params, caller.value);
   };
-  return endpoint(Object.fromEntries(entries.map((e) => [e.method, dispatch])));
+  // Allow names the methods of the path asked for, not of every route this function serves.
+  return guarded(dispatch);
 }

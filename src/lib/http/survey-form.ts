@@ -14,6 +14,7 @@ import { validate } from '../validation.ts';
 import { readBody } from './body.ts';
 import { MESSAGES } from '../error-messages.ts';
 import { STATUS } from './errors.ts';
+import { unlessUnavailable } from './outage.ts';
 import { idempotencyKey } from './request-identity.ts';
 
 /** What the form carries from page to page (hidden inputs) besides the visible fields. */
@@ -48,7 +49,7 @@ function valuesOf(data: Record<string, unknown>, answers: FormAnswers): SurveyFo
 export async function handleSurveyForm(request: Request, clientIp: string, survey: SurveyDefinition): Promise<SurveyFormOutcome> {
   const body = await readBody(request);
   const empty: SurveyFormValues = { answers: {}, consent: false, channel: null, source: null, idempotencyKey: null };
-  if (!body.ok) return { kind: 'page', status: STATUS[body.error.code], page: 0, values: empty, errors: { form: body.error.message ?? MESSAGES[body.error.code] } };
+  if (!body.ok) return { kind: 'page', status: STATUS[body.error.code], page: 0, values: empty, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
 
   const { idempotencyKey: formKey, paso, seccion, answers: rawAnswers, ...data } = body.value.data;
   const posted = rawAnswers && typeof rawAnswers === 'object' && !Array.isArray(rawAnswers) ? (rawAnswers as FormAnswers) : {};
@@ -75,10 +76,12 @@ export async function handleSurveyForm(request: Request, clientIp: string, surve
 
   const key = idempotencyKey(request, formKey);
   const submission: Record<string, unknown> = { ...data, answers };
-  const result = await submitResponse(survey.slug, submission, {
-    client: clientHash(clientIp),
-    idempotencyKey: key.ok ? key.value : null,
-  });
+  const result = await unlessUnavailable(
+    submitResponse(survey.slug, submission, {
+      client: clientHash(clientIp),
+      idempotencyKey: key.ok ? key.value : null,
+    }),
+  );
   if (result.ok) return { kind: 'redirect', location: `/encuestas/${survey.slug}/gracias` };
 
   const { error } = result;

@@ -1,7 +1,7 @@
 import { forbiddenUnless } from '../auth/require-role.ts';
 import { rpc, type Caller } from '../db/store.ts';
 import { fail, type Result } from '../result.ts';
-import { validate } from '../validation.ts';
+import { isUuid, validate } from '../validation.ts';
 import {
   createImprovementInput,
   IMPROVEMENT_EDITORS,
@@ -10,7 +10,6 @@ import {
   type ImprovementSource,
 } from './schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FORBIDDEN = 'Su rol no permite registrar acciones de mejora. Pida el rol de comunicaciones o de administración.';
 
 /** The published actions of an exercise (or of one part of it), by due date, with their progress. */
@@ -36,7 +35,7 @@ export async function updateImprovementAction(id: string, body: unknown, caller:
   const denied = forbiddenUnless(caller, IMPROVEMENT_EDITORS, FORBIDDEN);
   if (denied) return denied;
   // An id that is not a UUID names no action; it must not reach the uuid cast as a 500.
-  if (!UUID.test(id)) return fail({ code: 'not_found', message: 'No existe esa acción de mejora.' });
+  if (!isUuid(id)) return fail({ code: 'not_found', message: 'No existe esa acción de mejora.' });
   const input = validate(updateImprovementInput, body);
   if (!input.ok) return input;
   return rpc<Result<ImprovementAction>>('staff_update_improvement_action', { p_id: id, p_status: input.value.status, p_note: input.value.note }, caller);

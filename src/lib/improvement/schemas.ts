@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../validation.ts';
 import type { StaffRole } from '../auth/claims.ts';
 
 /** Who records and moves improvement actions: communications, who run the evaluations (admin always may). */
@@ -24,7 +25,7 @@ export const createImprovementInput = z.strictObject({
   sourceRef: z.string().trim().min(1, 'Indique de qué ejercicio sale la acción.').max(80),
   title: z.string().trim().min(3, 'Escriba la acción (de 3 a 500 caracteres).').max(500, 'Escriba la acción (de 3 a 500 caracteres).'),
   ownerArea: z.string().trim().min(2, 'Escriba el área responsable.').max(120, 'Escriba el área responsable (hasta 120 caracteres).'),
-  dueOn: z.iso.date('Escriba la fecha límite, por ejemplo 2027-03-31.'),
+  dueOn: calendarDay('Escriba la fecha límite, por ejemplo 2027-03-31.'),
 });
 export type CreateImprovementInput = z.infer<typeof createImprovementInput>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../validation.ts';
 import { NETWORK_VALUES } from './networks.ts';
 import { todayInBogota } from './period.ts';
 
@@ -85,6 +86,6 @@ export const accountInput = z.strictObject({
 });
 
 export const publishInput = z.strictObject({
-  desde: z.iso.date({ error: 'Escriba la fecha inicial (AAAA-MM-DD).' }),
-  hasta: z.iso.date({ error: 'Escriba la fecha final (AAAA-MM-DD).' }),
+  desde: calendarDay('Escriba la fecha inicial (AAAA-MM-DD).'),
+  hasta: calendarDay('Escriba la fecha final (AAAA-MM-DD).'),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { blankToUndefined } from '../validation.ts';
+import { blankToUndefined, calendarDay } from '../validation.ts';
 import { parseBogotaDateTime } from '../bogota-time.ts';
 
 // INPUTS (shared by the API and the staff forms, whose values arrive as strings)
@@ -59,7 +59,7 @@ const questionList = z.preprocess((value) => {
 
 export const addChallengeInput = z
   .strictObject({
-    weekOf: z.iso.date('Escriba un día de la semana del reto como AAAA-MM-DD.'),
+    weekOf: calendarDay('Escriba un día de la semana del reto como AAAA-MM-DD.'),
     title: z.string().trim().min(3).max(120),
     description: z.string().trim().min(3).max(1000),
     actionLabel: z.string().trim().min(3).max(200),

@@ -30,9 +30,11 @@ export const getDataPolicy = () => rpc<DataPolicy>('get_personal_data_policy');
 /** Where a form's consent text sends the citizen: the policy, at the version they are accepting. */
 export const policyHref = (version: string) => `/datos-personales#${version}`;
 
-/** "90 días después de la fecha del evento", or the condition itself when there is no fixed period. */
+/** "90 días después de la fecha del evento" ("3 años …" for whole years), or the condition itself when there is no fixed period. */
 export function retentionLabel(d: Pick<PolicyDataset, 'retentionDays' | 'retentionFrom'>): string {
   if (d.retentionDays === null) return d.retentionFrom;
-  const period = d.retentionDays === 1 ? 'Un día' : `${d.retentionDays} días`;
+  // Periods the law counts in years (e.g. the SIC's three years) read as years.
+  const years = d.retentionDays >= 365 && d.retentionDays % 365 === 0 ? d.retentionDays / 365 : null;
+  const period = d.retentionDays === 1 ? 'Un día' : years ? (years === 1 ? 'Un año' : `${years} años`) : `${d.retentionDays} días`;
   return `${period} después de ${d.retentionFrom}`;
 }

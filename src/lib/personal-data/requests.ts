@@ -25,6 +25,10 @@ export type HeldData = {
   advisoryBookings: Row[];
   hearingQuestions: Row[];
   invitationSubscriptions: Row[];
+  /** Messages sent or queued to the address: which and when, never their content. */
+  emails: Row[];
+  /** The person's own confirmed habeas-data requests (kept by legal obligation, not consent). */
+  personalDataRequests: Row[];
 };
 
 /** How many records of each kind a suppression erased. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../validation.ts';
 import type { SurveyStatus } from '../surveys/schemas.ts';
 import { SOCIAL_NETWORKS } from '../social/networks.ts';
 
@@ -160,7 +161,7 @@ export const followersInput = z.strictObject({
   network: z.enum(SOCIAL_NETWORKS.map((n) => n.value) as [string, ...string[]], {
     error: 'Elija una red: Facebook, Instagram, X, TikTok, WhatsApp o YouTube.',
   }),
-  measuredOn: z.iso.date({ error: 'Escriba la fecha de la medición (AAAA-MM-DD).' }),
+  measuredOn: calendarDay('Escriba la fecha de la medición (AAAA-MM-DD).'),
   followers: z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
     z

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { getSurvey } from './get-survey.ts';
 import type { SurveyDefinition } from './schemas.ts';
 
@@ -16,4 +17,19 @@ export async function recentSurvey(slug: string, fresh = false): Promise<SurveyD
   if (survey) cache.set(slug, { at: Date.now(), survey });
   else cache.delete(slug);
   return survey;
+}
+
+/**
+ * The survey page's definition, read afresh (and kept as this process's copy). `orLastKnown`: while the
+ * database is away, that copy instead — a citizen posting the form then gets it back with every answer and
+ * the message, not an error page (SQL checks the answers again when they are finally recorded).
+ */
+export async function currentSurvey(slug: string, { orLastKnown }: { orLastKnown: boolean }): Promise<SurveyDefinition | null> {
+  try {
+    return await recentSurvey(slug, true);
+  } catch (error) {
+    const known = cache.get(slug);
+    if (orLastKnown && known && isDatabaseUnavailable(error)) return known.survey;
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
 import type { Result } from '../../result.ts';
-import { validate } from '../../validation.ts';
+import { isUuid, validate } from '../../validation.ts';
 import { ACCOUNTABILITY_STAFF } from './roles.ts';
 
 const DENIED = 'Su rol no permite gestionar la rendición de cuentas. Pida el rol de comunicaciones.';
@@ -27,4 +27,4 @@ export async function staffCall<S extends z.ZodType, T>(
 
 /** A path id that is not a positive whole number names nothing. */
 export const numericId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : null);
-export const uuidId = (id: string) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : null);
+export const uuidId = (id: string) => (isUuid(id) ? id.toLowerCase() : null);

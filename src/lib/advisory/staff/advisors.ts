@@ -1,11 +1,12 @@
 import { forbiddenUnless } from '../../auth/require-role.ts';
 import { rpc, type Caller } from '../../db/store.ts';
-import type { Result } from '../../result.ts';
-import { validate } from '../../validation.ts';
+import { fail, type Result } from '../../result.ts';
+import { isUuid, validate } from '../../validation.ts';
 import { ADVISORS, ADVISORY_ADMINS } from './roles.ts';
 import { advisorInput, dayOffInput, rulesInput, slotInput, type Advisor } from './schemas.ts';
 
 const ADMINS_ONLY = 'Solo un administrador gestiona los asesores y su disponibilidad.';
+const NO_ADVISOR = fail({ code: 'not_found', message: 'No existe ese asesor.' });
 
 /** Registers an advisor; their weekly rules produce the slots of the coming 30 days at once. */
 export async function createAdvisor(body: unknown, caller: Caller): Promise<Result<Advisor>> {
@@ -20,6 +21,7 @@ export async function createAdvisor(body: unknown, caller: Caller): Promise<Resu
 export async function setRules(advisorId: string, body: unknown, caller: Caller): Promise<Result<Advisor>> {
   const denied = forbiddenUnless(caller, ADVISORY_ADMINS, ADMINS_ONLY);
   if (denied) return denied;
+  if (!isUuid(advisorId)) return NO_ADVISOR;
   const input = validate(rulesInput, body);
   if (!input.ok) return input;
   return rpc<Result<Advisor>>('staff_set_advisor_rules', { p_advisor_id: advisorId, p_rules: input.value.rules }, caller);
@@ -31,6 +33,7 @@ export type DayOff = { day: string; withdrawn: number; stillBooked: number };
 export async function addDayOff(advisorId: string, body: unknown, caller: Caller): Promise<Result<DayOff>> {
   const denied = forbiddenUnless(caller, ADVISORY_ADMINS, ADMINS_ONLY);
   if (denied) return denied;
+  if (!isUuid(advisorId)) return NO_ADVISOR;
   const input = validate(dayOffInput, body);
   if (!input.ok) return input;
   return rpc<Result<DayOff>>('staff_add_advisor_day_off', { p_advisor_id: advisorId, p_day: input.value.day, p_reason: input.value.reason }, caller);

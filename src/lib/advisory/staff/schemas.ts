@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../../validation.ts';
 import { parseBogotaDateTime } from '../../bogota-time.ts';
 import { area, type AdvisorMode, type Booking } from '../schemas.ts';
 
@@ -50,7 +51,7 @@ export const rulesInput = z.strictObject({ rules });
 
 /** POST /api/admin/advisory/advisors/:id/days-off. */
 export const dayOffInput = z.strictObject({
-  day: z.iso.date({ error: 'Elija el día (AAAA-MM-DD).' }),
+  day: calendarDay('Elija el día (AAAA-MM-DD).'),
   reason: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)),
 });
 
@@ -71,8 +72,8 @@ export const recordInput = z.strictObject({
 
 /** GET /api/admin/advisory/agenda?from&to[&advisorId]. */
 export const agendaQuery = z.strictObject({
-  from: z.iso.date({ error: 'Escriba la fecha inicial como AAAA-MM-DD.' }),
-  to: z.iso.date({ error: 'Escriba la fecha final como AAAA-MM-DD.' }),
+  from: calendarDay('Escriba la fecha inicial como AAAA-MM-DD.'),
+  to: calendarDay('Escriba la fecha final como AAAA-MM-DD.'),
   advisorId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
 });
 

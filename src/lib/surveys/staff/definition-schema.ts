@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CONDITION_SOURCE_TYPES, OTHER_VALUE, QUESTION_TYPES, type QuestionType } from '../schemas.ts';
+import { calendarInstant } from '../../validation.ts';
 
 // Same rules and words as private.survey_definition_errors (migration 0340), which checks again.
 export const SLUG_MESSAGE = 'Use solo letras minúsculas sin tildes, números y guiones (máximo 80), por ejemplo encuesta-servicios-2026.';
@@ -118,7 +119,7 @@ function checkQuestions(questions: QuestionInput[], ctx: z.core.$RefinementCtx) 
 }
 
 const isoDateTime = (message: string) =>
-  z.preprocess((v) => (v === '' ? null : v), z.iso.datetime({ offset: true, error: message }).nullable().default(null));
+  z.preprocess((v) => (v === '' ? null : v), calendarInstant(message).nullable().default(null));
 
 /** A whole survey as the builder saves it (POST /api/admin/surveys, staff_save_survey). */
 export const surveyDefinitionInput = z

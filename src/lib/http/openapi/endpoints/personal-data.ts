@@ -19,7 +19,7 @@ export const PERSONAL_DATA_ENDPOINTS: Endpoint[] = [
     body: holderInput,
     responses: {
       200: {
-        description: 'Sus boletas, listas de espera, asesorías, preguntas y suscripciones, cada registro con la autorización que dio.',
+        description: 'Sus boletas, listas de espera, asesorías, preguntas y suscripciones, cada registro con la autorización que dio; los correos que se le enviaron y sus solicitudes sobre datos personales.',
         body: z.object({
           email: z.string(),
           ticketRegistrations: records,
@@ -27,6 +27,8 @@ export const PERSONAL_DATA_ENDPOINTS: Endpoint[] = [
           advisoryBookings: records,
           hearingQuestions: records,
           invitationSubscriptions: records,
+          emails: records,
+          personalDataRequests: records,
         }),
       },
     },

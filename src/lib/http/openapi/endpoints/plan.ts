@@ -1,9 +1,12 @@
-import { activityStatusInput, evidenceInput, planVersionInput } from '../../../plan/schemas.ts';
-import { plan, planActivity, planEvidence, planVersion } from '../bodies/plan.ts';
+import { activityStatusInput, evidenceInput, planActivityInput, planActivityUpdateInput, planPhaseInput, planPublishInput, planVersionInput, planYearInput } from '../../../plan/schemas.ts';
+import { plan, planActivity, planEvidence, planVersion, planYearList, planYearSummary, staffPlan, staffPlanActivity } from '../bodies/plan.ts';
 import type { Endpoint } from '../endpoint.ts';
 
 const TAG = 'Plan de participación';
 const STAFF_FORM = 'Formulario del personal: vuelve a `/staff` con `?ok=` o `?error=`.';
+const YEAR_FORM = 'Formulario del personal: vuelve a `/staff/plan/{year}` con `?ok=` o `?error=`.';
+const YEAR = { year: 'Vigencia del plan, p. ej. `2027`.' };
+const YEAR_CODE = { ...YEAR, code: 'Código de la actividad en el plan de ese año, p. ej. `1.1`.' };
 
 export const PLAN_ENDPOINTS: Endpoint[] = [
   {
@@ -45,5 +48,93 @@ export const PLAN_ENDPOINTS: Endpoint[] = [
     form: STAFF_FORM,
     responses: { 201: { description: 'La versión publicada, con la fecha de hoy en Bogotá.', body: planVersion } },
     errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/plan/years',
+    tag: TAG,
+    staff: true,
+    summary: 'Los planes por vigencia, borradores incluidos, del año más reciente al más antiguo',
+    responses: { 200: { description: 'Los planes, con cuántas actividades tiene cada uno.', body: planYearList } },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years',
+    tag: TAG,
+    staff: true,
+    summary: 'Crear el borrador del plan de un año, vacío o copiado de otro año (fechas al nuevo año, sin avance ni evidencias)',
+    body: planYearInput,
+    form: 'Formulario del personal: vuelve a `/staff/plan` con `?ok=` o `?error=`.',
+    responses: { 201: { description: 'El borrador creado.', body: planYearSummary } },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/plan/years/{year}',
+    tag: TAG,
+    staff: true,
+    summary: 'El plan de un año, borrador o publicado, con las secciones del Menú Participa de cada actividad',
+    params: YEAR,
+    responses: { 200: { description: 'El plan del año.', body: staffPlan } },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years/{year}/phases',
+    tag: TAG,
+    staff: true,
+    summary: 'Agregar una fase al borrador del plan, o cambiar su nombre',
+    params: YEAR,
+    body: planPhaseInput,
+    form: YEAR_FORM,
+    responses: { 200: { description: 'La fase guardada.', body: planPhaseInput } },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years/{year}/activities',
+    tag: TAG,
+    staff: true,
+    summary: 'Agregar una actividad al borrador del plan, con sus secciones del Menú Participa',
+    params: YEAR,
+    body: planActivityInput,
+    form: YEAR_FORM,
+    responses: { 201: { description: 'La actividad creada.', body: staffPlanActivity } },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years/{year}/activities/{code}',
+    tag: TAG,
+    staff: true,
+    summary: 'Cambiar una actividad del borrador del plan (su código no cambia)',
+    params: YEAR_CODE,
+    body: planActivityUpdateInput,
+    form: YEAR_FORM,
+    responses: { 200: { description: 'La actividad actualizada.', body: staffPlanActivity } },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years/{year}/activities/{code}/delete',
+    tag: TAG,
+    staff: true,
+    summary: 'Quitar una actividad del borrador del plan',
+    params: YEAR_CODE,
+    form: YEAR_FORM,
+    responses: { 200: { description: 'La actividad quitada.' } },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/plan/years/{year}/publish',
+    tag: TAG,
+    staff: true,
+    summary: 'Publicar el plan del año completo, con su versión y lo que cambió; en vigor desde `effectiveFrom` (por omisión el 1 de enero)',
+    params: YEAR,
+    body: planPublishInput,
+    form: YEAR_FORM,
+    responses: { 200: { description: 'El plan publicado.', body: planYearSummary } },
+    errors: [404, 409],
   },
 ];
