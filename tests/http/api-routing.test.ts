@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/lib/http/errors.ts';
+import { MESSAGES } from '../../src/lib/error-messages.ts';
 import { PARTICIPA_URL } from '../support/env.ts';
 import { postForm, request } from '../support/http.ts';
 
