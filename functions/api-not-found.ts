@@ -36,6 +36,8 @@ export const config: Config = {
     '/api/admin/events/:slug/check-in',
     '/api/admin/events/:slug/registrations',
     '/api/admin/exports/registrations.csv',
+    '/api/admin/files',
+    '/api/admin/files/:id/delete',
     '/api/admin/hearings',
     '/api/admin/hearings/:slug',
     '/api/admin/hearings/:slug/attendance',

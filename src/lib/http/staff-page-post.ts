@@ -1,5 +1,5 @@
 import type { Result } from '../result.ts';
-import { readBody } from './body.ts';
+import { readImportForm } from './multipart.ts';
 import { MESSAGES } from '../error-messages.ts';
 import { STATUS } from './errors.ts';
 import { unlessUnavailable } from './outage.ts';
@@ -18,7 +18,7 @@ export type StaffPagePost<T> =
 export async function staffPagePost<T>(request: Request, run: (data: Record<string, unknown>, caller: StaffCaller) => Promise<Result<T>>): Promise<StaffPagePost<T>> {
   const caller = await staffCaller(request);
   if (!caller.ok) return { ok: false, status: STATUS[caller.error.code], data: {}, errors: { form: caller.error.message ?? MESSAGES[caller.error.code] } };
-  const body = await readBody(request);
+  const body = await readImportForm(request);
   if (!body.ok) return { ok: false, status: STATUS[body.error.code], data: {}, errors: { ...body.error.fields, form: body.error.message ?? MESSAGES[body.error.code] } };
   const result = await unlessUnavailable(run(body.value.data, caller.value));
   if (result.ok) return { ok: true, value: result.value };

@@ -41,6 +41,11 @@ function parameters(endpoint: Endpoint) {
 function requestBody(endpoint: Endpoint) {
   if (!endpoint.body) return undefined;
   const schema = jsonSchema(endpoint.body, 'input');
+  if (endpoint.multipartFile) {
+    const file = { [endpoint.multipartFile]: { type: 'string', contentMediaType: 'application/octet-stream', description: 'El archivo; su tipo se lee de su contenido.' } };
+    const required = [...((schema.required as string[]) ?? []), endpoint.multipartFile];
+    return { required: true, content: { 'multipart/form-data': { schema: { ...schema, properties: { ...(schema.properties as object), ...file }, required } } } };
+  }
   const content: Record<string, object> = { 'application/json': { schema } };
   if (!endpoint.form) return { required: true, content };
   // A no-JS form carries its idempotency key as a hidden field (no custom headers in a plain form).

@@ -30,6 +30,8 @@ export type Endpoint = {
   body?: z.ZodType;
   /** Also accepts application/x-www-form-urlencoded (same fields) and then answers 303 to `form`. */
   form?: string;
+  /** The body is multipart/form-data only: `body`'s text fields plus this binary part's name. */
+  multipartFile?: string;
   /** Public POSTs: the Idempotency-Key header replays the first answer. */
   idempotent?: boolean;
   responses: Record<number, Reply>;

@@ -3,6 +3,7 @@ import { ACCOUNTABILITY_ENDPOINTS } from './accountability.ts';
 import { ADVISORY_ENDPOINTS } from './advisory.ts';
 import { COMMUNICATIONS_ENDPOINTS } from './communications.ts';
 import { DIAGNOSIS_ENDPOINTS } from './diagnosis.ts';
+import { FILE_ENDPOINTS } from './files.ts';
 import { EVENTS_STAFF_ENDPOINTS } from './events-staff.ts';
 import { MAIL_ENDPOINTS } from './mail.ts';
 import { PAPER_ENDPOINTS } from './paper.ts';
@@ -24,6 +25,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...SYSTEM_ENDPOINTS,
   ...STAFF_SESSION_ENDPOINTS,
   ...PLAN_ENDPOINTS,
+  ...FILE_ENDPOINTS,
   ...SURVEY_ENDPOINTS,
   ...RESULTS_ENDPOINTS,
   ...TELEPHONE_ENDPOINTS,
