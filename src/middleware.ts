@@ -10,8 +10,8 @@ const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('
 // While the database is away: the error page (500.astro marks it with Retry-After) is a 503, and a form
 // shown again with the message (503) says when to try again, as the API does.
 export const onRequest = defineMiddleware(async (context, next) => {
-  // functions/api-not-found.ts answers unknown /api/ addresses; one that still reaches the pages (a
-  // trailing slash, say) gets the same JSON 404, not the HTML page.
+  // An /api/ address no function serves reaches the pages (on Netlify; the local host answers it itself):
+  // the contract's JSON 404, not the HTML page.
   if (isApi(context.url.pathname)) return errorResponse({ code: 'not_found' });
   // A page address carrying text the database cannot store names nothing that exists.
   const response = withSecurityHeaders(await (unstorableAddress(context.url) ? context.rewrite('/404') : next()));

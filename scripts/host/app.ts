@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Hono, type Context as HonoContext } from 'hono';
 import { compress } from 'hono/compress';
 import { pathMatcher } from '../../src/lib/http/path-pattern.ts';
+import { errorResponse } from '../../src/lib/http/respond.ts';
 import { loadFunctions, type NetlifyHandler } from './functions.ts';
 import { headersFor, loadHeaderRules } from './netlify-headers.ts';
 import { staticFile } from './static-files.ts';
@@ -55,6 +56,11 @@ export async function createApp({ root, trustClientIpHeader, afterWrite }: Optio
       });
     }
   }
+
+  // An /api/ address no function serves gets the contract's JSON 404 whatever the method, before the pages
+  // could refuse a cross-site form in text. On Netlify, the pages' middleware answers it (src/middleware.ts).
+  app.all('/api', () => errorResponse({ code: 'not_found' }));
+  app.all('/api/*', () => errorResponse({ code: 'not_found' }));
 
   app.all('*', async (c) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {

@@ -9,15 +9,13 @@ import { postForm, request } from '../support/http.ts';
 // The two answers an API client gets when the address or the method is wrong, checked over HTTP on every
 // path the functions declare (read from their config, so a new function is covered without editing this).
 const dir = resolve(import.meta.dirname, '../../functions');
-type Config = { path?: string | string[]; excludedPath?: string | string[] };
+type Config = { path?: string | string[] };
 const configs = await Promise.all(
   readdirSync(dir)
     .filter((file) => file.endsWith('.ts'))
     .map(async (file) => ({ file, config: ((await import(pathToFileURL(join(dir, file)).href)) as { config?: Config }).config ?? {} })),
 );
-const CATCH_ALL = 'api-not-found.ts';
-const served = configs.filter(({ file }) => file !== CATCH_ALL).flatMap(({ config }) => [config.path ?? []].flat()).filter((path) => path.startsWith('/api/'));
-const catchAll = configs.find(({ file }) => file === CATCH_ALL)!.config;
+const served = configs.flatMap(({ config }) => [config.path ?? []].flat()).filter((path) => path.startsWith('/api/'));
 
 const SAMPLES: Record<string, string> = { slug: 'oferta-de-servicios', code: '1.1', id: '00000000-0000-4000-8000-000000000000', year: '2026', kind: 'survey', report: 'sitio', index: '0', token: 'muestra' };
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => SAMPLES[name] ?? 'muestra');
@@ -45,11 +43,6 @@ describe('an /api/ address no endpoint serves answers the JSON 404', () => {
     const reply = await postForm('/api/nope', [['a', '1']], { headers: { origin: 'https://otro.example' } });
     expect(reply.status).toBe(404);
     expect(reply.body).toEqual(NOT_FOUND);
-  });
-
-  it('the catch-all excludes every path another function serves, so it never shadows one on Netlify', () => {
-    expect(catchAll.path).toBe('/api/*');
-    expect([catchAll.excludedPath ?? []].flat().sort()).toEqual([...new Set(served)].sort());
   });
 });
 

@@ -3,6 +3,7 @@ import { SERVICE } from '../../src/lib/db/store.ts';
 import type { Result } from '../../src/lib/result.ts';
 import type { TicketFigures } from '../../src/lib/tickets/staff/schemas.ts';
 import { sql, store } from '../support/db.ts';
+import { createSurvey } from '../support/surveys.ts';
 import { createAdvisor, pastBooking } from '../advisory/fixture.ts';
 import { createEvent, registrationArgs } from '../tickets/fixture.ts';
 
@@ -130,7 +131,8 @@ describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () =>
 
   it('purges the name and number of a call-list contact once its calls are over and the period has passed', async () => {
     const [rule] = await sql`select extract(day from retention)::int as days from private.retention_rules where dataset = 'phone_contacts'`;
-    const [survey] = await sql`select id from public.surveys where slug = 'satisfaccion-telefonica'`;
+    // A call list of its own: the seeded telephone survey's figures are compared elsewhere (tests/db/embedded).
+    const [survey] = await sql`select id from public.surveys where slug = ${await createSurvey()}`;
     const contact = (status: string, importedDaysAgo: number) => sql`
       insert into public.phone_contacts (survey_id, source_line, full_name, phone, service_used, consent_basis, consented_on, status, next_call_at, imported_at)
       values (${survey.id}, 2, 'Luis Llamado', ${`+573${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`}, 'Asesorías', 'autorizacion_previa', current_date - 60,

@@ -20,8 +20,8 @@ export const RETRY_AFTER_SECONDS = 5;
  * The contract answers within 3 s, so every database call has this long in all — waiting for a pooled
  * connection, connecting, running — and the server's statement_timeout stops a slow statement before it.
  */
-export const CALL_DEADLINE_MS = 2_500;
-export const STATEMENT_TIMEOUT_MS = 2_000;
+export const CALL_DEADLINE_MS = 2_800;
+export const STATEMENT_TIMEOUT_MS = 2_400;
 export const CONNECT_TIMEOUT_SECONDS = 2;
 
 /**

@@ -109,7 +109,7 @@ const text = (min: number, max: number, message: string) => z.string({ error: me
 
 /** An activity's fields as staff write them; the code is given once, when the activity is created. */
 const activityFields = {
-  phase: z.coerce.number({ error: 'Elija una fase del plan.' }).int('Elija una fase del plan.').min(1, 'Elija una fase del plan.'),
+  phase: z.coerce.number({ error: 'Elija una fase del plan.' }).int('Elija una fase del plan.').min(1, 'Elija una fase del plan.').max(99, 'Elija una fase del plan.'),
   title: text(3, 300, 'Escriba el nombre de la actividad (de 3 a 300 caracteres).'),
   objective: text(3, 2000, 'Escriba el objetivo (de 3 a 2.000 caracteres).'),
   product: text(3, 2000, 'Escriba la meta o el producto (de 3 a 2.000 caracteres).'),
