@@ -13,7 +13,7 @@ test('the data protection officer answers a consulta and a supresión by keyboar
   const token = await staffToken('admin', 'admin@agencia.gov.co');
   await page.goto(`/staff/entrar?token=${encodeURIComponent(token)}`);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.locator('main').getByRole('link', { name: 'Datos personales' }).click();
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Datos personales' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Consultas y supresión de datos personales' })).toBeVisible();
   await expectNoViolations(page);
 

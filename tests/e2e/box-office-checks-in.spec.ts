@@ -13,6 +13,7 @@ async function signIn(context: BrowserContext, baseURL: string, token: string) {
 }
 
 test('the box office checks a ticket in by keyboard; the second time it is refused, saying when', async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
   const title = `Leones vs. Prueba ${Date.now().toString(36)}`;
   const slug = await newEvent({ title, capacity: 30 });
   // Ana gets her ticket the way citizens do, through the public API.
@@ -34,7 +35,8 @@ test('the box office checks a ticket in by keyboard; the second time it is refus
   await expectNoViolations(page);
 
   // From the list to the door, keyboard only.
-  await tabTo(page, `a[href="/staff/eventos/${slug}/ingreso"]`);
+  // Every event the suite created is listed before it, each with its links: a long way by keyboard.
+  await tabTo(page, `a[href="/staff/eventos/${slug}/ingreso"]`, 2000);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/staff/eventos/${slug}/ingreso$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ingreso: ${title}`);

@@ -86,13 +86,17 @@ describe('retention of personal data (Ley 1581, art. 4 b): the daily job', () =>
     const [consent] = await sql`
       insert into private.consents (subject_table, subject_id, text_version, purpose, channel)
       values ('hearing_questions', gen_random_uuid(), 'audiencias-v1', 'prueba', 'web') returning id`;
+    // Numbered from the hearing's kept count, as the public function does: questions citizens send to the
+    // same hearing meanwhile (other tests) must not collide with these.
     const insert = (answeredDaysAgo: number | null) => sql`
+      with counted as (update public.hearings set question_count = question_count + 1 where id = ${hearing.id} returning question_count)
       insert into public.hearing_questions (hearing_id, number, body, full_name, email, consent_id, status, received_at, due_on, answer, answer_mode, answered_at)
-      values (${hearing.id}, (select coalesce(max(number), 0) + 1 from public.hearing_questions where hearing_id = ${hearing.id}),
-              '¿Cuándo publican el informe de gestión?', 'Quien Pregunta', ${`pregunta-${Math.random().toString(36).slice(2)}@example.co`}, ${consent.id},
-              ${answeredDaysAgo === null ? 'received' : 'published'}, now() - interval '100 days', current_date,
-              ${answeredDaysAgo === null ? null : 'En marzo, en la página de la audiencia.'}, ${answeredDaysAgo === null ? null : 'written'},
-              ${answeredDaysAgo === null ? null : sql`now() - make_interval(days => ${answeredDaysAgo})`})
+      select ${hearing.id}, counted.question_count,
+             '¿Cuándo publican el informe de gestión?', 'Quien Pregunta', ${`pregunta-${Math.random().toString(36).slice(2)}@example.co`}, ${consent.id},
+             ${answeredDaysAgo === null ? 'received' : 'published'}, now() - interval '100 days', current_date,
+             ${answeredDaysAgo === null ? null : 'En marzo, en la página de la audiencia.'}, ${answeredDaysAgo === null ? null : 'written'},
+             ${answeredDaysAgo === null ? null : sql`now() - make_interval(days => ${answeredDaysAgo})`}
+        from counted
       returning id`;
     const [answered] = await insert(rule.days + 1);
     const [waiting] = await insert(null);

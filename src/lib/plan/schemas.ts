@@ -87,7 +87,7 @@ export function pathYear(value: string | undefined): Result<number> {
 
 export const planYearInput = z.strictObject({
   year,
-  copyFrom: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Elija un plan que exista para copiarlo.' }).int().optional()),
+  copyFrom: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Elija un plan que exista para copiarlo.' }).int('Elija un plan que exista para copiarlo.').min(2000, 'Elija un plan que exista para copiarlo.').max(2100, 'Elija un plan que exista para copiarlo.').optional()),
 });
 
 export const planPhaseInput = z.strictObject({
