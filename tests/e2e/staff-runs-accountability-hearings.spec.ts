@@ -44,7 +44,7 @@ test('staff schedule two hearings, citizens ask (one without JavaScript), staff 
   // Staff: the schedule and two hearings.
   await signInCommunications(page);
   await page.goto('/staff');
-  await page.locator('a[href="/staff/rendicion-de-cuentas"]').click();
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Rendición de cuentas' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Rendición de cuentas \d{4}$/);
   await expectNoViolations(page);
   const year = (await page.getByRole('heading', { level: 1 }).textContent())!.slice(-4);
