@@ -17,7 +17,7 @@ const PUBLIC_PAGES = [
 ];
 
 for (const path of PUBLIC_PAGES) {
-  test(`axe finds no WCAG 2.1 AA violations on ${path}`, async ({ page }) => {
+  test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expectNoViolations(page);
   });
