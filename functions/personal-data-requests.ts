@@ -1,13 +1,13 @@
 import type { Config, Context } from '@netlify/functions';
 import { endpoint } from '../src/lib/http/endpoint.ts';
-import { publicPost } from '../src/lib/http/public-post.ts';
+import { echoed, publicPost } from '../src/lib/http/public-post.ts';
 import { askAboutPersonalData, confirmPersonalDataRequest } from '../src/lib/personal-data/citizen-requests.ts';
 import { LINK_SENT_PATH, REQUEST_FORM_PATH, requestPath } from '../src/lib/personal-data/links.ts';
 
 // The request (202 always, whether or not anything is held) and its confirmation from the e-mailed link's
 // page. The no-JS forms go back with the error code and the names of the wrong fields, never their values.
-const fieldNames = (fields?: Record<string, string>) => Object.keys(fields ?? {}).join(',');
-const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(String(data.token ?? ''));
+const fieldNames = (fields?: Record<string, string>) => encodeURIComponent(echoed(Object.keys(fields ?? {}).join(',')));
+const tokenOf = (data: Record<string, unknown>) => encodeURIComponent(echoed(data.token));
 
 export default endpoint({
   POST: (request, context: Context) => {
