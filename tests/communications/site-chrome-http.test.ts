@@ -22,7 +22,8 @@ describe('the portal as a Colombian public website (Res. 1519 de 2020, annex 2)'
       const { text } = await request(path);
       const footer = text.slice(text.indexOf('<footer'));
       expect(footer, path).toContain(ENTITY.name);
-      expect(footer).toContain(`src="${settings.logo.src}"`);
+      // The settings' SVG logo is drawn inline (no request), named by its alt text.
+      expect(footer).toContain(`<span class="footer-logo" role="img" aria-label="${settings.logo.alt}"><svg`);
       expect(footer).toContain(settings.address);
       expect(footer).toContain(settings.hours);
       for (const phone of settings.phones) expect(footer).toContain(phone.number);

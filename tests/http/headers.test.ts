@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/lib/http/headers.ts';
+import { BEACON_LOADER_HASH } from '../../src/lib/monitoring/beacon.ts';
 
 describe('security headers', () => {
   it("netlify.toml sends static files the functions' headers, its CSP allowing only the inline styles a prerendered page pins by hash", () => {
@@ -12,7 +13,8 @@ describe('security headers', () => {
     expect(rest).toEqual(strictRest);
     // A <meta> policy cannot say frame-ancestors, so the header stays; both are enforced, and the page's
     // <meta> (tests/http/served-headers.test.ts) admits only its own hashed <style> blocks.
-    expect(staticCsp).toBe(strictCsp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    // The visits beacon's loader is the one inline script, admitted by its hash on prerendered pages too.
+    expect(staticCsp).toBe(strictCsp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("script-src 'self'", `script-src 'self' '${BEACON_LOADER_HASH}'`));
   });
 
   it('forbids inline scripts and framing', () => {

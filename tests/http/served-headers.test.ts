@@ -18,7 +18,7 @@ describe('served build', () => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
         if (name !== 'Content-Security-Policy') expect(reply.headers.get(name), `${name} on ${path}`).toBe(value);
       }
-      if (path === '/visitas.js') expect(reply.headers.get('content-security-policy')).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+      if (path === '/visitas.js') expect(reply.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-[^']+';.*frame-ancestors 'none'/);
       else expectStrictCsp(reply, path);
       expect(reply.headers.get('set-cookie'), `cookie on ${path}`).toBeNull();
     }

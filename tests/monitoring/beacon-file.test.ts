@@ -18,9 +18,10 @@ describe('the visits beacon file', () => {
     expect(source).toMatch(/globalPrivacyControl/);
   });
 
-  it('is loaded once, async, by the layout of every indexed page', () => {
-    expect(layout.match(/visitas\.js/g)).toHaveLength(1);
-    expect(layout).toContain('{!noindex && <script is:inline async src="/visitas.js"></script>}');
-    expect(BEACON_TAG).toBe('<script async src="/visitas.js"></script>');
+  it('is loaded once, after the first paint, by the layout of every indexed page', () => {
+    expect(layout.match(/BEACON_LOADER/g)).toHaveLength(2);
+    expect(layout).toContain('{!noindex && <script is:inline data-visitas set:html={BEACON_LOADER} />}');
+    // Added once the first paint is reported (or at load where Paint Timing is missing), never before.
+    expect(BEACON_TAG).toMatch(/^<script data-visitas>\(function\(\)\{.*s\.src='\/visitas\.js'.*observe\(\{type:'paint',buffered:true\}\);else addEventListener\('load',go\)\}\)\(\)<\/script>$/);
   });
 });

@@ -15,6 +15,7 @@ export function parsePolicy(text: string): Policy {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const inlineStyles = (html: string) => [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
+const inlineScripts = (html: string) => [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
 const metaPolicy = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? null;
 
 /**
@@ -31,7 +32,10 @@ export function expectStrictCsp(reply: { headers: Headers; text: string }, where
     if (name === 'style-src' || name === 'script-src') continue;
     expect(policies.some((p) => p.get(name)?.join(' ') === values.join(' ')), `${name} on ${where}`).toBe(true);
   }
-  expect(policies.some((p) => p.get('script-src')?.includes("'self'") && !p.get('script-src')!.includes("'unsafe-inline'")), `script-src on ${where}`).toBe(true);
+  const scripts = policies.map((p) => p.get('script-src') ?? []);
+  expect(scripts.every((s) => s.includes("'self'") && !s.includes("'unsafe-inline'")), `script-src on ${where}`).toBe(true);
+  // Every policy the browser enforces must admit each inline script, or the script silently does not run.
+  for (const block of inlineScripts(reply.text)) expect(scripts.every((s) => s.includes(sha256(block))), `hash of an inline script on ${where}`).toBe(true);
   const styles = policies.map((p) => p.get('style-src') ?? p.get('default-src') ?? []).filter((s) => !s.includes("'unsafe-inline'"));
   expect(styles.length, `a style-src without 'unsafe-inline' on ${where}`).toBeGreaterThan(0);
   for (const block of inlineStyles(reply.text)) expect(styles.some((s) => s.includes(sha256(block))), `hash of an inline style on ${where}`).toBe(true);
