@@ -1,5 +1,6 @@
 import type { Config } from '@netlify/functions';
-import { staffAccountabilityPath } from '../src/lib/accountability/links.ts';
+import { staffAccountabilityPath, staffImprovementEvidencePath } from '../src/lib/accountability/links.ts';
+import type { TargetKind } from '../src/lib/files/schemas.ts';
 import { deleteEvidenceFile, uploadEvidenceFile } from '../src/lib/files/upload.ts';
 import { readMultipart } from '../src/lib/http/multipart.ts';
 import { errorResponse, fromResult, seeOther } from '../src/lib/http/respond.ts';
@@ -9,11 +10,17 @@ import { MESSAGES } from '../src/lib/error-messages.ts';
 // Admin and communications: every evidence function the files attach through checks that same role.
 const UPLOADERS = ['communications'] as const;
 
-const BACK: Record<string, () => string> = {
+const BACK: Record<TargetKind, () => string> = {
   plan: () => '/staff',
   accountability: staffAccountabilityPath,
   incidence: () => '/staff/comunicaciones/incidencia',
+  improvement: staffImprovementEvidencePath,
 };
+/** The staff page of a kind of target; the plan's for anything else. */
+const backTo = (kind: string | null | undefined) => (kind && Object.hasOwn(BACK, kind) ? BACK[kind as TargetKind] : BACK.plan)();
+
+/** A delete button names its page's kind of target in the query, so the form comes back to that page. */
+const deletedBack = (request: Request) => backTo(new URL(request.url).searchParams.get('targetKind'));
 
 /** The staff pages post the no-JS form (they ask for HTML); API clients get the contract's JSON. */
 const fromPage = (request: Request) => (request.headers.get('accept') ?? '').includes('text/html');
@@ -26,7 +33,7 @@ export const routes = {
       if (!body.ok) return errorResponse(body.error);
       const result = await uploadEvidenceFile(body.value.fields, body.value.file, caller);
       if (!fromPage(request)) return fromResult(result.ok ? { ok: true, value: { url: result.value.url, id: result.value.id } } : result, 201);
-      const back = (BACK[body.value.fields.targetKind] ?? BACK.plan)();
+      const back = backTo(body.value.fields.targetKind);
       if (result.ok) return seeOther(`${back}?ok=archivo#subir-evidencia`);
       // Everything typed goes back to the form (the file cannot: browsers never prefill a file input).
       const kept = new URLSearchParams();
@@ -36,7 +43,7 @@ export const routes = {
       return seeOther(`${back}?${kept}#subir-evidencia`);
     },
   },
-  'POST /api/admin/files/:id/delete': staffWrite(UPLOADERS, () => '/staff', 'archivo-borrado', (_data, { id }, caller) => deleteEvidenceFile(id, caller)),
+  'POST /api/admin/files/:id/delete': staffWrite(UPLOADERS, deletedBack, 'archivo-borrado', (_data, { id }, caller) => deleteEvidenceFile(id, caller)),
 } satisfies StaffRoutes;
 
 export default staffEndpoint(routes);

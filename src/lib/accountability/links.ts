@@ -9,3 +9,5 @@ export const reportPath = (year: number | string) => `${BASE}/informe/${year}`;
 export const surveyPath = (slug: string) => `/encuestas/${slug}`;
 export const staffAccountabilityPath = () => '/staff/rendicion-de-cuentas';
 export const staffHearingPath = (slug: string) => `/staff/rendicion-de-cuentas/audiencias/${slug}`;
+/** Where staff add evidence to the improvement actions (of the accountability exercise and of the self-diagnosis). */
+export const staffImprovementEvidencePath = () => '/staff/rendicion-de-cuentas/acciones-de-mejora';

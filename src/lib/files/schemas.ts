@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-export const TARGET_KINDS = ['plan', 'accountability', 'incidence'] as const;
+export const TARGET_KINDS = ['plan', 'accountability', 'incidence', 'improvement'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** Largest evidence file: 20 MB, the contract's limit (DESIGN.md). */
@@ -16,7 +16,7 @@ export const fileFields = z.strictObject({
     .optional()
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 3, 'Describa la imagen en al menos 3 caracteres.'),
-  targetKind: z.enum(TARGET_KINDS, { error: 'Elija de qué es evidencia: plan, rendición de cuentas o incidencia.' }),
+  targetKind: z.enum(TARGET_KINDS, { error: 'Elija de qué es evidencia: plan, rendición de cuentas, incidencia o acción de mejora.' }),
   targetRef: z.string().trim().min(1, 'Indique la actividad o el ejercicio.').max(200),
 });
 export type FileFields = z.infer<typeof fileFields>;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { addEvidence as addAccountabilityEvidence } from '../accountability/staff/add-evidence.ts';
 import { addEvidence as addIncidenceEvidence } from '../communications/staff/incidence.ts';
 import { rpc, type Caller } from '../db/store.ts';
+import { addImprovementEvidence } from '../improvement/actions.ts';
 import { addActivityEvidence } from '../plan/staff/add-evidence.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
@@ -55,6 +56,8 @@ function attach(fields: FileFields, kind: FileKind, url: string, caller: Caller)
       const photo = kind.type.startsWith('image/');
       return addIncidenceEvidence({ kind: exercise, slug }, { kind: photo ? 'photo' : 'document', label, url, ...(photo ? { alt: fields.alt } : {}) }, caller);
     }
+    case 'improvement':
+      return addImprovementEvidence(fields.targetRef, { label, url }, caller);
   }
 }
 

@@ -1,3 +1,4 @@
+import { evidenceInput } from '../accountability/schemas.ts';
 import { forbiddenUnless } from '../auth/require-role.ts';
 import { rpc, type Caller } from '../db/store.ts';
 import { fail, type Result } from '../result.ts';
@@ -39,4 +40,14 @@ export async function updateImprovementAction(id: string, body: unknown, caller:
   const input = validate(updateImprovementInput, body);
   if (!input.ok) return input;
   return rpc<Result<ImprovementAction>>('staff_update_improvement_action', { p_id: id, p_status: input.value.status, p_note: input.value.note }, caller);
+}
+
+/** Links a piece of evidence (a document, a photo, a page) to an action; it is published with it. */
+export async function addImprovementEvidence(id: string, body: unknown, caller: Caller): Promise<Result<ImprovementAction>> {
+  const denied = forbiddenUnless(caller, IMPROVEMENT_EDITORS, FORBIDDEN);
+  if (denied) return denied;
+  if (!isUuid(id)) return fail({ code: 'not_found', message: 'No existe esa acción de mejora.' });
+  const input = validate(evidenceInput, body);
+  if (!input.ok) return input;
+  return rpc<Result<ImprovementAction>>('staff_add_improvement_evidence', { p_action_id: id, p_label: input.value.label, p_url: input.value.url }, caller);
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { calendarDay } from '../validation.ts';
 import type { StaffRole } from '../auth/claims.ts';
+import type { Evidence } from '../accountability/schemas.ts';
 
 /** Who records and moves improvement actions: communications, who run the evaluations (admin always may). */
 export const IMPROVEMENT_EDITORS: StaffRole[] = ['communications'];
@@ -18,6 +19,9 @@ export const STATUS_LABELS: Record<ImprovementStatus, string> = {
 
 export const IMPROVEMENT_SOURCES = ['accountability', 'diagnosis'] as const;
 export type ImprovementSource = (typeof IMPROVEMENT_SOURCES)[number];
+
+/** The exercise an action comes from, as people name it. */
+export const SOURCE_LABELS: Record<ImprovementSource, string> = { accountability: 'Rendición de cuentas', diagnosis: 'Autodiagnóstico' };
 
 /** A new action; forms send the due date as `YYYY-MM-DD` from a date input. */
 export const createImprovementInput = z.strictObject({
@@ -48,4 +52,6 @@ export type ImprovementAction = {
   doneOn: string | null;
   overdue: boolean;
   updates: ImprovementUpdate[];
+  /** What shows it was done: links and uploaded files, oldest first. */
+  evidence: Evidence[];
 };

@@ -15,6 +15,8 @@ import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES, type ImprovementAction } fro
 import { typed } from '../typed.ts';
 import { count, date, dateTime } from './common.ts';
 
+const evidence = z.object({ id: z.number().int(), label: z.string(), url: z.string(), addedAt: dateTime });
+
 export const submittedQuestion = typed<SubmittedQuestion>()(
   z.object({
     id: z.string().meta({ description: 'Identificador de la pregunta.' }),
@@ -38,7 +40,7 @@ export const activity = typed<Activity>()(
     status: z.enum(ACTIVITY_STATUSES),
     doneOn: date.nullable(),
     overdue: z.boolean().meta({ description: 'Sin cumplir después de su fecha de fin.' }),
-    evidence: z.array(z.object({ id: z.number().int(), label: z.string(), url: z.string(), addedAt: dateTime })),
+    evidence: z.array(evidence),
   }),
 );
 
@@ -104,6 +106,7 @@ export const improvementAction = typed<ImprovementAction>()(
     doneOn: date.nullable(),
     overdue: z.boolean(),
     updates: z.array(z.object({ status: z.enum(IMPROVEMENT_STATUSES), note: z.string(), at: dateTime })),
+    evidence: z.array(evidence),
   }),
 );
 

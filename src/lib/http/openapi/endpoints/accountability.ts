@@ -10,6 +10,7 @@ import {
   questionSchema,
   updateHearingInput,
 } from '../../../accountability/schemas.ts';
+import { staffImprovementEvidencePath } from '../../../accountability/links.ts';
 import { createImprovementInput, updateImprovementInput } from '../../../improvement/schemas.ts';
 import { activity, askerData, evaluation, forgotten, hearing, improvementAction, staffHearing, staffQuestion, submittedQuestion } from '../bodies/accountability.ts';
 import type { Endpoint } from '../endpoint.ts';
@@ -161,6 +162,18 @@ export const ACCOUNTABILITY_ENDPOINTS: Endpoint[] = [
     body: updateImprovementInput,
     form: form(STAFF_PAGE, 'avance'),
     responses: { 200: { description: 'La acción.', body: improvementAction } },
+    errors: [404],
+  },
+  {
+    ...staff,
+    tag: 'Acciones de mejora (personal)',
+    path: '/api/admin/improvement-actions/{id}/evidence',
+    params: { id: 'Identificador (uuid) de la acción.' },
+    summary: 'Agregar una evidencia (enlace) a una acción de mejora',
+    description: `${ROLE} Se publica con la acción. Para subir un archivo, \`POST /api/admin/files\` con \`targetKind=improvement\`.`,
+    body: evidenceInput,
+    form: form(staffImprovementEvidencePath(), 'evidencia'),
+    responses: { 201: { description: 'La acción con sus evidencias.', body: improvementAction } },
     errors: [404],
   },
   {
