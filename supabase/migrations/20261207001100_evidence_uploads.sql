@@ -146,3 +146,22 @@ $$;
 comment on function public.staff_finish_evidence_upload(uuid, jsonb) is 'Staff (admin, communications): records the answer of a completed slot, or releases its claim.';
 revoke execute on function public.staff_finish_evidence_upload(uuid, jsonb) from public, anon, authenticated;
 grant execute on function public.staff_finish_evidence_upload(uuid, jsonb) to authenticated;
+
+create function public.sweep_evidence_uploads()
+returns jsonb
+language sql
+volatile
+-- security definer: as staff_open_evidence_upload; only the scheduled job (service_role) may call it.
+security definer
+set search_path = ''
+as $$
+  -- Two hours past expiry: a bucket's signed upload URL stays valid two hours from its slot's opening, so
+  -- no late PUT can leave bytes behind once the row that names them is gone.
+  with swept as (
+    delete from public.evidence_uploads where expires_at < now() - interval '2 hours' returning storage_key
+  )
+  select jsonb_build_object('storageKeys', coalesce((select jsonb_agg(storage_key) from swept), '[]'::jsonb));
+$$;
+comment on function public.sweep_evidence_uploads() is 'Forgets upload slots two hours past their expiry and returns their storage keys, so the scheduled job removes any bytes still waiting there.';
+revoke execute on function public.sweep_evidence_uploads() from public, anon, authenticated;
+grant execute on function public.sweep_evidence_uploads() to service_role;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sweepUploads } from '../../src/lib/files/direct-upload.ts';
 import { sql } from '../support/db.ts';
 import { postJson, request, type Reply } from '../support/http.ts';
 import { bearer } from '../support/staff.ts';
@@ -155,5 +156,19 @@ describe('direct evidence uploads (slot → PUT → complete)', () => {
     expect(late.body.error).toMatchObject({ code: 'closed', message: 'El espacio de subida venció: vuelva a subir el archivo.' });
     expect((await put(slot.body.uploadUrl, PDF, headers)).status).toBe(409);
     expect(await sql`select id from public.evidence_files where original_name = 'tarde.pdf'`).toHaveLength(0);
+  });
+
+  it('sweeps slots two hours past expiry with the bytes they were sent, and leaves younger ones', async () => {
+    const headers = await bearer('communications');
+    const old = await open({ name: 'olvidado.pdf', size: PDF.length }, headers);
+    const young = await open({ name: 'reciente.pdf', size: PDF.length }, headers);
+    for (const slot of [old, young]) expect((await put(slot.body.uploadUrl, PDF, headers)).status).toBe(200);
+    await sql`update public.evidence_uploads set expires_at = now() - interval '3 hours' where id = ${old.body.id}`;
+    await sql`update public.evidence_uploads set expires_at = now() - interval '1 hour' where id = ${young.body.id}`;
+    expect((await sweepUploads()).swept).toBeGreaterThanOrEqual(1);
+    expect(existsSync(pendingFolder(old.body.id))).toBe(false);
+    expect(await sql`select id from public.evidence_uploads where id = ${old.body.id}`).toHaveLength(0);
+    expect(existsSync(join(pendingFolder(young.body.id), 'pendiente'))).toBe(true);
+    expect((await complete(old.body.id, headers)).status).toBe(404);
   });
 });

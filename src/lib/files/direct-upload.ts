@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rpc, type Caller } from '../db/store.ts';
+import { rpc, SERVICE, type Caller } from '../db/store.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { ACCEPTED_KINDS, extensionOf } from './detect.ts';
@@ -92,4 +92,12 @@ export async function completeUpload(id: string, caller: Caller): Promise<Result
   await storage.remove(storageKey);
   await rpc('staff_finish_evidence_upload', { p_id: id, p_result: result }, caller);
   return result;
+}
+
+/** The scheduled sweep: slots long expired are forgotten, and bytes sent to them but never completed go. */
+export async function sweepUploads(): Promise<{ swept: number }> {
+  const { storageKeys } = await rpc<{ storageKeys: string[] }>('sweep_evidence_uploads', {}, SERVICE);
+  const storage = storageKeys.length > 0 ? await getFileStorage() : null;
+  for (const key of storageKeys) await storage!.remove(key);
+  return { swept: storageKeys.length };
 }
