@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,9 +12,10 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
  */
 export interface FileStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
-  /** The bytes, or null when no file has that key (never stored, or deleted). */
-  get(key: string): Promise<Uint8Array | null>;
-  /** The bytes as a stream with their size, so serving a 20 MB file never holds it whole; null as `get`. */
+  /**
+   * The bytes as a stream with their size, so serving a 20 MB file never holds it whole; null when no file
+   * has that key (never stored, or deleted).
+   */
   open(key: string): Promise<StoredObject | null>;
   remove(key: string): Promise<void>;
   /**
@@ -31,7 +32,7 @@ export type StoredObject = { body: ReadableStream<Uint8Array>; size: number | nu
 export type UploadTarget = { url: string; headers: Record<string, string> };
 
 /** The local host's slot route (functions/admin-files.ts): staff-only, the bytes as the PUT body. */
-export const folderUploadPath = (id: string) => `/api/admin/files/uploads/${id}`;
+const folderUploadPath = (id: string) => `/api/admin/files/uploads/${id}`;
 
 /** The local folder; the key's shape is checked before a path is ever built from it. */
 export function folderStorage(root: string): FileStorage {
@@ -40,15 +41,6 @@ export function folderStorage(root: string): FileStorage {
     async put(key, bytes) {
       await mkdir(dirname(pathOf(key)), { recursive: true });
       await writeFile(pathOf(key), bytes, { flag: 'wx' });
-    },
-    async get(key) {
-      return readFile(pathOf(key)).then(
-        (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
-        (e: NodeJS.ErrnoException) => {
-          if (e.code === 'ENOENT') return null;
-          throw e;
-        },
-      );
     },
     async open(key) {
       const size = await stat(pathOf(key)).then(
@@ -101,12 +93,6 @@ export async function bucketStorage(url: string, serviceKey: string, bucket: str
     async put(key, bytes, contentType) {
       const { error } = await files().upload(key, bytes, { contentType, upsert: false, cacheControl: '31536000' });
       if (error) throw new Error(`storage upload failed: ${error.message}`);
-    },
-    async get(key) {
-      const response = await fetch(files().getPublicUrl(key).data.publicUrl);
-      if (response.status === 404 || response.status === 400) return null;
-      if (!response.ok) throw new Error(`storage read failed: ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
     },
     async open(key) {
       const response = await fetch(files().getPublicUrl(key).data.publicUrl);
