@@ -107,7 +107,7 @@ describe('direct evidence uploads (slot → PUT → complete)', () => {
     const noAlt = await open({ name: 'foto.jpeg', size: 10 }, headers);
     expect(noAlt.status).toBe(422);
     expect(noAlt.body.error.fields.alt).toMatch(/texto alternativo/);
-    const big = await open({ name: 'grande.pdf', size: MAX + 1, title: 'Demasiado grande' }, headers);
+    const big = await open({ name: 'grande.pdf', size: MAX + 1, title: 'x' }, headers);
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
     const extra = await open({ name: 'informe.pdf', size: 10, color: 'rojo' }, headers);

@@ -19,8 +19,9 @@ const pendingKey = (id: string) => `${id}/pendiente`;
 
 /** POST /api/admin/files/uploads: the fields checked as for a multipart upload, then a 10-minute slot. */
 export async function openUpload(data: Record<string, unknown>, caller: Caller): Promise<Result<UploadSlot>> {
+  // Before any other field, as the multipart route answers a file too large whatever else it carries.
+  if (typeof data.size === 'number' && data.size > MAX_FILE_BYTES) return fail({ code: 'payload_too_large', message: TOO_LARGE });
   const input = validate(uploadSlotFields, data);
-  if (input.ok && input.value.size > MAX_FILE_BYTES) return fail({ code: 'payload_too_large', message: TOO_LARGE });
   if (!input.ok) return input;
   const { name, size, type: _hint, ...fields } = input.value;
   // A name that says image needs its alt now, before 20 MB travel; the bytes decide again at completion.
