@@ -12,7 +12,7 @@ export const FILE_ENDPOINTS: Endpoint[] = [
     staff: true,
     summary: 'Subir un archivo como evidencia de una actividad del plan, de rendición de cuentas o de un ejercicio de incidencia',
     description:
-      'PDF, PNG, JPEG, WebP, GIF, CSV (texto UTF-8), XLSX o DOCX de hasta 20 MB; el tipo se lee del contenido, no del nombre. Las imágenes exigen `alt`. `targetRef`: código de la actividad del plan (`1.1`), id de la actividad de rendición de cuentas, o `<tipo>/<slug>` del ejercicio. Desde las páginas del personal (Accept: text/html) responde 303 a la página, con lo escrito en la consulta si hay errores.',
+      'PDF, PNG, JPEG, WebP, GIF, CSV (texto UTF-8), XLSX o DOCX de hasta 20 MB; el tipo se lee del contenido, no del nombre. Las imágenes exigen `alt`. `targetRef`: código de la actividad del plan (`1.1`), id de la actividad de rendición de cuentas, o `<tipo>/<slug>` del ejercicio. Desde las páginas del personal (Accept: text/html) responde 303 a la página, con lo escrito en la consulta si hay errores. En Netlify el cuerpo de una solicitud llega solo hasta unos 6 MB: para archivos mayores, la subida directa (`POST /api/admin/files/uploads`).',
     body: fileFields,
     multipartFile: 'file',
     responses: { 201: { description: 'El archivo guardado y enlazado como evidencia.', body: z.object({ url: z.string(), id: z.string() }) } },
