@@ -25,7 +25,8 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
-        "connect-src 'self'",
+        // Staff pages send evidence files straight to the Supabase Storage bucket (signed upload URLs).
+        `connect-src 'self'${process.env.SUPABASE_URL ? ` ${new URL(process.env.SUPABASE_URL).origin}` : ''}`,
         "form-action 'self'",
         "base-uri 'self'",
         "object-src 'none'",

@@ -9,6 +9,7 @@ import { sendInvitationNotices } from '../src/lib/communications/send-notices.ts
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/db/embedded.ts';
 import { MigrationError, migrationUrl } from '../src/lib/db/migrate.ts';
 import { getStore } from '../src/lib/db/store.ts';
+import { sweepUploads } from '../src/lib/files/direct-upload.ts';
 import { rollUpVisits } from '../src/lib/monitoring/roll-up-visits.ts';
 import { applyRetention } from '../src/lib/personal-data/retention.ts';
 import { completeDataRequests } from '../src/lib/personal-data/request-queue.ts';
@@ -86,6 +87,8 @@ const stopJobs = email
       },
       // functions/personal-data-sweep.ts: supresiones that waited for an event complete; stale links go.
       { label: 'Datos personales', everyMinutes: 60, run: completeDataRequests },
+      // functions/evidence-uploads-sweep.ts: upload slots nobody completed, with any bytes sent to them.
+      { label: 'Subidas de evidencias', everyMinutes: 60, run: sweepUploads },
     ])
   : undefined;
 

@@ -1,13 +1,24 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { PDF, PNG } from '../files/samples.ts';
 import { tabTo } from './support/keyboard.ts';
 import { signInCommunications } from './support/mailbox.ts';
 import { expectNoViolations } from './support/axe.ts';
 
+/** The staff API calls the page makes, as `METHOD /path`. */
+function uploadCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/admin/')) calls.push(`${request.method()} ${path}`);
+  });
+  return calls;
+}
+
 test('communications uploads a PDF and a photo as evidence of a plan activity, by keyboard, and the public plan links them', async ({ page }) => {
   // The staff page holds the whole plan: axe reads it three times.
   test.setTimeout(120_000);
   const stamp = Date.now();
+  const calls = uploadCalls(page);
   await signInCommunications(page);
   await page.goto('/staff#subir-evidencia');
   await expectNoViolations(page);
@@ -39,6 +50,10 @@ test('communications uploads a PDF and a photo as evidence of a plan activity, b
   await fillForm(`Foto del taller ${stamp}`, 'Personas conversando en el taller', { name: 'taller.png', buffer: Buffer.from(PNG), mimeType: 'image/png' });
   await expect(page.getByRole('status')).toHaveText('Archivo subido y publicado como evidencia.');
   await expectNoViolations(page);
+  // With JavaScript the bytes went straight to an upload slot (three files, one refused), never through the multipart route.
+  const slot = ['POST /api/admin/files/uploads', 'PUT /api/admin/files/uploads/:id', 'POST /api/admin/files/uploads/:id/complete'];
+  expect(calls.filter((c) => c.includes('/api/admin/files')).map((c) => c.replace(/[0-9a-f-]{36}/, ':id'))).toEqual([...slot, ...slot, ...slot]);
+  expect(calls).not.toContain('POST /api/admin/files');
 
   await page.goto('/');
   const activity = page.locator('[data-activity="5.2"], #actividad-5-2').first();
@@ -58,4 +73,20 @@ test('communications uploads a PDF and a photo as evidence of a plan activity, b
   await expect(page.getByRole('status')).toHaveText('Archivo borrado.');
   await page.goto('/');
   await expect(page.locator('[data-activity="5.2"], #actividad-5-2').first().getByRole('link', { name: `Informe de avance ${stamp}` })).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the same form posts the file itself and lands on the same message', async ({ page }) => {
+    const calls = uploadCalls(page);
+    await signInCommunications(page);
+    await page.goto('/staff#subir-evidencia');
+    await page.getByLabel('Actividad del plan').selectOption('5.2');
+    await page.getByLabel('Título de la evidencia').fill(`Informe sin JavaScript ${Date.now()}`);
+    await page.getByLabel('Archivo', { exact: true }).setInputFiles({ name: 'informe.pdf', buffer: Buffer.from(PDF), mimeType: 'application/pdf' });
+    await page.getByRole('button', { name: 'Subir la evidencia' }).click();
+    await expect(page.getByRole('status')).toHaveText('Archivo subido y publicado como evidencia.');
+    expect(calls).toEqual(['POST /api/admin/files']);
+  });
 });

@@ -49,13 +49,14 @@ const BODIES = { 'body {}': '{}', 'malformed body': '{"status":' } as const;
 
 function call(method: string, path: string, token: string | null, body: string): Promise<Reply> {
   const headers = token ? { Authorization: `Bearer ${token}` } : undefined;
+  if (method === 'PUT') return request(concrete(path), { method, headers, body });
   return method === 'POST' ? postJson(concrete(path), body, { headers }) : request(concrete(path), { headers });
 }
 
 type Case = { name: string; token: () => Promise<string | null>; body: string; status: number; code: string };
 
 function casesFor(method: string, roles: readonly StaffRole[]): Case[] {
-  const bodies: [string, string][] = method === 'POST' ? Object.entries(BODIES).map(([label, body]) => [`, ${label}`, body]) : [['', '']];
+  const bodies: [string, string][] = method !== 'GET' ? Object.entries(BODIES).map(([label, body]) => [`, ${label}`, body]) : [['', '']];
   const denied = bodies.flatMap(([label, body]): Case[] => [
     { name: `no token${label}`, token: async () => null, body, status: 401, code: 'unauthorized' },
     { name: `altered signature${label}`, token: () => tampered('signature'), body, status: 401, code: 'unauthorized' },

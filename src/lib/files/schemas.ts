@@ -22,3 +22,16 @@ export const fileFields = z.strictObject({
 export type FileFields = z.infer<typeof fileFields>;
 
 export type UploadedFile = { id: string; url: string; contentType: string; size: number; sha256: string };
+
+/**
+ * POST /api/admin/files/uploads: the same fields, and what the browser says of the file it is about to
+ * send (its name and size; the type it claims is only a hint, the bytes decide at completion).
+ */
+export const uploadSlotFields = fileFields.extend({
+  name: z.string().trim().min(1, 'Elija el archivo de la evidencia.').max(255, 'El nombre del archivo es demasiado largo (máximo 255 caracteres).'),
+  size: z.int('Indique el tamaño del archivo en bytes.').min(1, 'El archivo está vacío: elija otro.'),
+  type: z.string().max(255).optional(),
+});
+export type UploadSlotFields = z.infer<typeof uploadSlotFields>;
+
+export type UploadSlot = { id: string; uploadUrl: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string };

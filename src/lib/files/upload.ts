@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { validate } from '../validation.ts';
 import { ACCEPTED_KINDS, detectKind, extensionOf, type FileKind } from './detect.ts';
 import { fileFields, MAX_FILE_BYTES, type FileFields, type TargetKind, type UploadedFile } from './schemas.ts';
-import { getFileStorage } from './storage.ts';
+import { getFileStorage, type StoredObject } from './storage.ts';
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 
@@ -65,28 +65,34 @@ function attach(fields: FileFields, kind: FileKind, url: string, caller: Caller)
 const RENAMED: Record<string, string> = { label: 'title', url: 'file', kind: 'targetRef', slug: 'targetRef' };
 
 /**
- * POST /api/admin/files: checks the fields and what the file really is, stores it under a fresh id,
- * attaches it as evidence of its target and registers it. A refused attachment leaves nothing stored.
+ * The first stage of every upload: the fields, and what the file really is. A photo needs its alt text,
+ * which only the bytes can tell.
  */
-export async function uploadEvidenceFile(rawFields: Record<string, string>, file: IncomingFile | null, caller: Caller): Promise<Result<UploadedFile>> {
+export function checkUpload(rawFields: Record<string, string>, file: IncomingFile | null): Result<{ fields: FileFields; kind: FileKind }> {
   const input = validate(fileFields, rawFields);
   const kind = checkFile(file);
   const fieldErrors = { ...(kind.ok || kind.error.code !== 'validation_failed' ? {} : kind.error.fields), ...(input.ok ? {} : input.error.fields) };
   if (!kind.ok && kind.error.code !== 'validation_failed') return kind;
-  if (input.ok && kind.ok && kind.value.type.startsWith('image/') && !input.value.alt) {
-    fieldErrors.alt = 'Describa la imagen para quien no la ve (texto alternativo): es obligatorio en las imágenes.';
-  }
+  if (input.ok && kind.ok && kind.value.type.startsWith('image/') && !input.value.alt) fieldErrors.alt = ALT_REQUIRED;
   if (!input.ok || !kind.ok || Object.keys(fieldErrors).length > 0) return invalid(fieldErrors);
-  const fields = input.value;
-  const bytes = file!.bytes;
+  return ok({ fields: input.value, kind: kind.value });
+}
 
+export const ALT_REQUIRED = 'Describa la imagen para quien no la ve (texto alternativo): es obligatorio en las imágenes.';
+
+/**
+ * The second stage: stores the checked file under a fresh id, attaches it as evidence of its target and
+ * registers it. A refused attachment leaves nothing stored.
+ */
+export async function storeEvidenceFile(fields: FileFields, kind: FileKind, file: IncomingFile, caller: Caller): Promise<Result<UploadedFile>> {
+  const { bytes } = file;
   const id = randomUUID();
-  const name = safeName(file!.name, kind.value);
+  const name = safeName(file.name, kind);
   const key = `${id}/${name}`;
   const url = `/evidencias/${id}/${encodeURIComponent(name)}`;
   const storage = await getFileStorage();
-  await storage.put(key, bytes, kind.value.type);
-  const attached = await attach(fields, kind.value, url, caller);
+  await storage.put(key, bytes, kind.type);
+  const attached = await attach(fields, kind, url, caller);
   if (!attached.ok) {
     await storage.remove(key);
     const renamed = attached.error.fields && Object.fromEntries(Object.entries(attached.error.fields).map(([k, v]) => [RENAMED[k] ?? k, v]));
@@ -100,8 +106,8 @@ export async function uploadEvidenceFile(rawFields: Record<string, string>, file
         id,
         sha256,
         size: bytes.length,
-        contentType: kind.value.type,
-        originalName: file!.name.slice(0, 255),
+        contentType: kind.type,
+        originalName: file.name.slice(0, 255),
         storageKey: key,
         url,
         title: fields.title,
@@ -113,10 +119,16 @@ export async function uploadEvidenceFile(rawFields: Record<string, string>, file
     caller,
   );
   if (!recorded.ok) return recorded;
-  return ok({ id, url, contentType: kind.value.type, size: bytes.length, sha256 });
+  return ok({ id, url, contentType: kind.type, size: bytes.length, sha256 });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** POST /api/admin/files: the whole file in the request (the form without JavaScript). */
+export async function uploadEvidenceFile(rawFields: Record<string, string>, file: IncomingFile | null, caller: Caller): Promise<Result<UploadedFile>> {
+  const checked = checkUpload(rawFields, file);
+  return checked.ok ? storeEvidenceFile(checked.value.fields, checked.value.kind, file!, caller) : checked;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Deletes the register and the evidence links (audited in SQL), then the stored bytes. */
 export async function deleteEvidenceFile(id: string, caller: Caller): Promise<Result<{ id: string }>> {
@@ -127,15 +139,15 @@ export async function deleteEvidenceFile(id: string, caller: Caller): Promise<Re
   return ok({ id });
 }
 
-export type StoredFile = { bytes: Uint8Array; kind: FileKind; name: string; etag: string };
+export type StoredFile = StoredObject & { kind: FileKind; name: string; etag: string };
 
-/** GET /evidencias/:id/:name: the stored bytes with the kind its (our own) name says; the id is the ETag. */
+/** GET /evidencias/:id/:name: the stored bytes, streamed, with the kind its (our own) name says; the id is the ETag. */
 export async function readEvidenceFile(id: string, name: string): Promise<Result<StoredFile>> {
   const missing = fail<StoredFile>({ code: 'not_found', message: 'No existe ese archivo de evidencia.' });
   const kind = ACCEPTED_KINDS.find((k) => k.extension === extensionOf(name));
   if (!UUID.test(id) || !kind || !/^[\p{L}\p{N}_-]+\.[a-z]+$/u.test(name)) return missing;
-  const bytes = await (await getFileStorage()).get(`${id}/${name}`);
-  return bytes ? ok({ bytes, kind, name, etag: `"${id}"` }) : missing;
+  const stored = await (await getFileStorage()).open(`${id}/${name}`);
+  return stored ? ok({ ...stored, kind, name, etag: `"${id}"` }) : missing;
 }
 
 export type EvidenceFileSummary = { id: string; url: string; title: string; targetRef: string; contentType: string; size: number; createdAt: string };

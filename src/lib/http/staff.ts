@@ -44,7 +44,7 @@ export type StaffRoute = {
 };
 
 /** `"GET /api/admin/surveys/:slug"` → route. A function exports its table so tests read the same roles. */
-export type StaffRoutes = Record<`${'GET' | 'POST'} /api/admin/${string}`, StaffRoute>;
+export type StaffRoutes = Record<`${'GET' | 'POST' | 'PUT'} /api/admin/${string}`, StaffRoute>;
 
 /** A read: the use case's result as JSON. */
 export function staffRead<T>(roles: StaffRoles, read: (params: Params, caller: StaffCaller) => Promise<Result<T>>): StaffRoute {

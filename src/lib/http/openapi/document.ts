@@ -39,6 +39,9 @@ function parameters(endpoint: Endpoint) {
 }
 
 function requestBody(endpoint: Endpoint) {
+  if (endpoint.rawBody) {
+    return { required: true, description: endpoint.rawBody, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } };
+  }
   if (!endpoint.body) return undefined;
   const schema = jsonSchema(endpoint.body, 'input');
   if (endpoint.multipartFile) {
@@ -65,6 +68,7 @@ function reply({ description, body, media = 'application/json', download }: Repl
 function errorsOf(endpoint: Endpoint): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>(endpoint.errors ?? []);
   if (endpoint.body) [400, 413, 415, 422].forEach((s) => statuses.add(s as ErrorStatus));
+  if (endpoint.rawBody) statuses.add(413);
   if (endpoint.staff) [401, 403].forEach((s) => statuses.add(s as ErrorStatus));
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
@@ -87,7 +91,7 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
-    ...(endpoint.body ? { requestBody: requestBody(endpoint) } : {}),
+    ...(endpoint.body || endpoint.rawBody ? { requestBody: requestBody(endpoint) } : {}),
     responses,
     security: endpoint.staff ? [{ bearerAuth: [] }, { staffCookie: [] }] : [],
   };

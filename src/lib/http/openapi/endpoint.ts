@@ -16,7 +16,7 @@ export type Reply = {
  * `path` uses OpenAPI templates (`/api/surveys/{slug}`), the function's `config.path` with `:slug`.
  */
 export type Endpoint = {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   tag: string;
   summary: string;
@@ -32,6 +32,8 @@ export type Endpoint = {
   form?: string;
   /** The body is multipart/form-data only: `body`'s text fields plus this binary part's name. */
   multipartFile?: string;
+  /** The body is raw bytes (application/octet-stream), described by this text, instead of `body`. */
+  rawBody?: string;
   /** Public POSTs: the Idempotency-Key header replays the first answer. */
   idempotent?: boolean;
   responses: Record<number, Reply>;
