@@ -3,6 +3,7 @@ import type { Context } from '@netlify/functions';
 import { clientHash } from '../fingerprints.ts';
 import { fail, type DomainError, type Result } from '../result.ts';
 import { readBody } from './body.ts';
+import { ClientSlots } from './client-slots.ts';
 import { unlessUnavailable } from './outage.ts';
 import { RateLimitNote, REFUSAL_PAUSE_MS, type RateBucket } from './rate-limit-note.ts';
 import { idempotencyKey } from './request-identity.ts';
@@ -26,12 +27,14 @@ export type FormRedirects<T> = {
 };
 
 const limited = new RateLimitNote();
+const slots = new ClientSlots();
 
 /**
  * Shared steps of every public POST: body (JSON or form, ≤ 64 KB), Idempotency-Key (header, or the form's
  * hidden `idempotencyKey` so a double-clicked form writes once) and the hashed client for rate limits.
  * `bucket` is the rate limit the use case's SQL function counts against: a client it refused is refused
- * here, before the database, until its Retry-After has passed.
+ * here, before the database, until its Retry-After has passed. Each client's writes take turns for the
+ * database (src/lib/http/client-slots.ts), so a burst the limit has not caught yet cannot fill the pool.
  */
 export async function publicPost<T>(
   request: Request,
@@ -52,12 +55,25 @@ export async function publicPost<T>(
     if (body.value.kind === 'form') return seeOther(result.ok ? form.success(result.value, data) : form.failure(result.error, data));
     return result.ok ? json(result.value, successStatus) : errorResponse(result.error);
   };
-  const known = limited.retryAfter(bucket, client);
-  if (known !== null) {
+  const refused = async (retryAfter: number) => {
     await setTimeout(REFUSAL_PAUSE_MS);
-    return reply(fail({ code: 'rate_limited', retryAfter: known }));
+    return reply(fail({ code: 'rate_limited', retryAfter }));
+  };
+  const known = limited.retryAfter(bucket, client);
+  if (known !== null) return refused(known);
+  const release = await slots.acquire(client);
+  // A client still waiting after SLOT_WAIT_MS has that many writes in flight: no person does.
+  if (!release) return reply(fail({ code: 'rate_limited', retryAfter: 1 }));
+  let result: Result<T>;
+  try {
+    // The database may have refused this client while it waited for its turn (the slot is freed before
+    // the refusal's pause: `finally` runs as soon as the return's promise exists).
+    const noted = limited.retryAfter(bucket, client);
+    if (noted !== null) return refused(noted);
+    result = await unlessUnavailable(run(data, { client, idempotencyKey: key.value }));
+  } finally {
+    release();
   }
-  const result = await unlessUnavailable(run(data, { client, idempotencyKey: key.value }));
   if (!result.ok && result.error.code === 'rate_limited' && result.error.retryAfter) limited.refused(bucket, client, result.error.retryAfter);
   return reply(result);
 }
