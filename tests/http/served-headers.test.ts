@@ -1,3 +1,5 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/lib/http/headers.ts';
 import { expectStrictCsp } from '../support/csp.ts';
@@ -29,6 +31,25 @@ describe('served build', () => {
     expect(reply.headers.get('content-security-policy')).toBe(SECURITY_HEADERS['Content-Security-Policy']);
     const page = await fetch(`${process.env.PARTICIPA_URL}/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(page.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('sends Brotli to browsers that take it, as Netlify does: the same page, fewer bytes', async () => {
+    const url = `${process.env.PARTICIPA_URL}/resultados/oferta-de-servicios`;
+    // node:http, not fetch: fetch would undo the encoding this test looks at.
+    const raw = (encoding: string) =>
+      new Promise<{ encoding?: string; vary: string; bytes: Buffer }>((resolve, reject) => {
+        get(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], vary: String(response.headers.vary), bytes: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const [br, gzip] = await Promise.all([raw('gzip, deflate, br'), raw('gzip')]);
+    expect(br.encoding).toBe('br');
+    expect(br.vary).toMatch(/accept-encoding/i);
+    expect(gzip.encoding).toBe('gzip');
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(gunzipSync(gzip.bytes).toString());
+    expect(br.bytes.length).toBeLessThan(gzip.bytes.length);
   });
 
   it('answers unknown pages with 404', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rpc, SERVICE, type Caller } from '../db/store.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { readUpTo } from '../streams.ts';
 import { validate } from '../validation.ts';
 import { ACCEPTED_KINDS, extensionOf } from './detect.ts';
 import { MAX_FILE_BYTES, uploadSlotFields, type FileFields, type UploadedFile, type UploadSlot } from './schemas.ts';
@@ -47,27 +48,6 @@ export async function receiveUpload(id: string, body: ReadableStream<Uint8Array>
 }
 
 type Claim = { result: Result<UploadedFile> } | { result?: undefined; storageKey: string; fields: FileFields; name: string };
-
-/** The stream's bytes, or null past `limit`: a bucket does not stop a signed PUT at our limit. */
-async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      await body.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /**
  * POST /api/admin/files/uploads/:id/complete: reads what arrived and uploads it exactly as the multipart

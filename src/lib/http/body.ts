@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
+import { readUpTo } from '../streams.ts';
 import { unstorableTextFields } from '../validation.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -9,26 +10,8 @@ async function readLimited(request: Request): Promise<Result<string>> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > MAX_BODY_BYTES) return fail({ code: 'payload_too_large' });
   if (!request.body) return ok('');
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    // A chunked body has no Content-Length: count as it streams and stop early.
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return fail({ code: 'payload_too_large' });
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readUpTo(request.body, MAX_BODY_BYTES);
+  if (!bytes) return fail({ code: 'payload_too_large' });
   try {
     return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {

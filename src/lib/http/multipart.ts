@@ -1,6 +1,7 @@
 import { MAX_FILE_BYTES } from '../files/schemas.ts';
 import { checkFile } from '../files/upload.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { readUpTo } from '../streams.ts';
 import { readBody, type Body } from './body.ts';
 
 /** Room for the text fields and the multipart framing around a file of the largest size. */
@@ -12,26 +13,8 @@ export type Multipart = { fields: Record<string, string>; file: { name: string; 
 async function readLimited(request: Request): Promise<Result<Uint8Array<ArrayBuffer>>> {
   if (Number(request.headers.get('content-length')) > MAX_MULTIPART_BYTES) return tooLarge();
   if (!request.body) return ok(new Uint8Array());
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_MULTIPART_BYTES) {
-      await reader.cancel();
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return ok(bytes);
+  const bytes = await readUpTo(request.body, MAX_MULTIPART_BYTES);
+  return bytes ? ok(bytes) : tooLarge();
 }
 
 const tooLarge = () => fail({ code: 'payload_too_large', message: 'El archivo supera los 20 MB permitidos.' });
