@@ -138,6 +138,15 @@ describe('challenges set by an admin', () => {
     expect(await sql`select options, correct_option from public.paper_quiz_questions where challenge_id = ${challenge.id}`).toEqual([{ options: ['Sí', 'No'], correct_option: 0 }]);
   });
 
+  it('puts a challenge set for a Monday or a Sunday in that day\'s own week (Monday to Sunday), whatever the hour in UTC', async () => {
+    const headers = await bearer('admin', 'admin-papel@agencia.gov.co');
+    for (const [weekOf, week] of [['2027-03-01', '2027-03-01'], ['2027-03-07', '2027-03-01'], ['2027-03-08', '2027-03-08']]) {
+      const reply = await postJson('/api/admin/paper/challenges', { weekOf, title: `Reto del ${weekOf} ${Date.now().toString(36)}`, description: 'Algo que hacer.', actionLabel: 'Lo hice', points: 5 }, { headers });
+      expect(reply.status, weekOf).toBe(201);
+      expect(reply.body.weekStart, weekOf).toBe(week);
+    }
+  });
+
   it('refuses a right option that is not one of the options, and a second challenge of the same title that week', async () => {
     const headers = await bearer('admin', 'admin-retos@agencia.gov.co');
     const body = { weekOf: '2027-02-10', title: 'Reto repetido', description: 'Algo que hacer.', actionLabel: 'Lo hice', points: 5 };

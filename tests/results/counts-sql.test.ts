@@ -88,7 +88,7 @@ describe('kept counts', () => {
 
 describe('a survey shaped like oferta-de-servicios, with responses on every channel and network', () => {
   it('re-imports from its CSV (streamed in pages) to the same counts, and its page stays within budget', async () => {
-    // More than one page of 5,000 rows, so the download really goes page after page.
+    // More than five pages of 1,000 rows, so the download really goes page after page.
     const slug = await createSeedLikeSurvey(5_100);
     const results = await request(`/api/surveys/${slug}/results`);
     expect(results.status).toBe(200);

@@ -32,8 +32,8 @@ export type OpenDataPage = {
   rows: RawRow[];
 };
 
-/** Rows per database call: each call stays short and the download streams. */
-export const OPEN_DATA_PAGE = 5000;
+/** Rows per database call: each call stays well inside the statement timeout, even on a busy host, and the download streams. */
+export const OPEN_DATA_PAGE = 1000;
 
 /** A page of open data of a survey with published results; null when missing or unpublished. */
 export function getOpenDataPage(slug: string, offset = 0, limit = OPEN_DATA_PAGE): Promise<OpenDataPage | null> {
