@@ -19,3 +19,6 @@ export const MESSAGES: Record<ErrorCode, string> = {
   unavailable: 'El servicio no está disponible en este momento. Intente de nuevo en unos segundos.',
   internal: 'Ocurrió un error inesperado. Ya quedó registrado; intente de nuevo más tarde.',
 };
+
+/** An evidence file over 20 MB (src/lib/files/schemas.ts MAX_FILE_BYTES), however it was sent. */
+export const FILE_TOO_LARGE = 'El archivo supera los 20 MB permitidos.';

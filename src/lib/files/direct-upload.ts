@@ -6,13 +6,12 @@ import { validate } from '../validation.ts';
 import { ACCEPTED_KINDS, extensionOf } from './detect.ts';
 import { MAX_FILE_BYTES, uploadSlotFields, type FileFields, type UploadedFile, type UploadSlot } from './schemas.ts';
 import { getFileStorage } from './storage.ts';
-import { ALT_REQUIRED, checkUpload, storeEvidenceFile, UUID } from './upload.ts';
+import { ALT_REQUIRED, checkUpload, fileTooLarge, invalid, storeEvidenceFile, UUID } from './upload.ts';
 
 // A file goes from the browser straight to storage (Netlify caps a function's request body at about 6 MB):
 // open a slot, the browser sends the bytes to it, then complete — the same checks and register as a
 // multipart upload, on the bytes that arrived.
 
-const TOO_LARGE = 'El archivo supera los 20 MB permitidos.';
 const noSlot = () => fail<never>({ code: 'not_found', message: 'No existe ese espacio de subida.' });
 
 /** The key the bytes wait under: the folder store removes a key's whole folder, so it is the slot's own. */
@@ -21,13 +20,13 @@ const pendingKey = (id: string) => `${id}/pendiente`;
 /** POST /api/admin/files/uploads: the fields checked as for a multipart upload, then a 10-minute slot. */
 export async function openUpload(data: Record<string, unknown>, caller: Caller): Promise<Result<UploadSlot>> {
   // Before any other field, as the multipart route answers a file too large whatever else it carries.
-  if (typeof data.size === 'number' && data.size > MAX_FILE_BYTES) return fail({ code: 'payload_too_large', message: TOO_LARGE });
+  if (typeof data.size === 'number' && data.size > MAX_FILE_BYTES) return fileTooLarge();
   const input = validate(uploadSlotFields, data);
   if (!input.ok) return input;
   const { name, size, type: _hint, ...fields } = input.value;
   // A name that says image needs its alt now, before 20 MB travel; the bytes decide again at completion.
   const kind = ACCEPTED_KINDS.find((k) => k.extensions.includes(extensionOf(name) ?? ''));
-  if (kind?.type.startsWith('image/') && !fields.alt) return fail({ code: 'validation_failed', message: 'Revise los datos marcados.', fields: { alt: ALT_REQUIRED } });
+  if (kind?.type.startsWith('image/') && !fields.alt) return invalid({ alt: ALT_REQUIRED });
 
   const id = randomUUID();
   const key = pendingKey(id);
@@ -44,7 +43,7 @@ export async function receiveUpload(id: string, body: ReadableStream<Uint8Array>
   const slot = await rpc<Result<{ storageKey: string }>>('staff_pending_evidence_upload', { p_id: id }, caller);
   if (!slot.ok) return slot;
   const whole = await storage.receive(slot.value.storageKey, body, MAX_FILE_BYTES);
-  return whole ? ok({ id }) : fail({ code: 'payload_too_large', message: TOO_LARGE });
+  return whole ? ok({ id }) : fileTooLarge();
 }
 
 type Claim = { result: Result<UploadedFile> } | { result?: undefined; storageKey: string; fields: FileFields; name: string };
@@ -65,10 +64,10 @@ export async function completeUpload(id: string, caller: Caller): Promise<Result
   if (!stored) {
     // The bytes have not arrived (yet): not an answer to keep, the browser may send them and complete again.
     await rpc('staff_finish_evidence_upload', { p_id: id, p_result: null }, caller);
-    return fail({ code: 'validation_failed', message: 'Revise los datos marcados.', fields: { file: 'El archivo no llegó: vuelva a subirlo.' } });
+    return invalid({ file: 'El archivo no llegó: vuelva a subirlo.' });
   }
   const bytes = await readUpTo(stored.body, MAX_FILE_BYTES);
-  const checked = bytes ? checkUpload({ ...fields, alt: fields.alt ?? '' }, { name, bytes }) : fail<never>({ code: 'payload_too_large', message: TOO_LARGE });
+  const checked = bytes ? checkUpload({ ...fields, alt: fields.alt ?? '' }, { name, bytes }) : fileTooLarge();
   const result = checked.ok ? await storeEvidenceFile(checked.value.fields, checked.value.kind, { name, bytes: bytes! }, caller) : checked;
   await storage.remove(storageKey);
   await rpc('staff_finish_evidence_upload', { p_id: id, p_result: result }, caller);

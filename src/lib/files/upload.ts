@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { addEvidence as addAccountabilityEvidence } from '../accountability/staff/add-evidence.ts';
 import { addEvidence as addIncidenceEvidence } from '../communications/staff/incidence.ts';
 import { rpc, type Caller } from '../db/store.ts';
+import { FILE_TOO_LARGE } from '../error-messages.ts';
 import { addImprovementEvidence } from '../improvement/actions.ts';
 import { addActivityEvidence } from '../plan/staff/add-evidence.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -13,12 +14,15 @@ import { getFileStorage, type StoredObject } from './storage.ts';
 export type IncomingFile = { name: string; bytes: Uint8Array };
 
 const ACCEPTED = 'PDF, PNG, JPEG, WebP, GIF, CSV, XLSX o DOCX';
-const invalid = (fields: Record<string, string>) => fail({ code: 'validation_failed', message: 'Revise los datos marcados.', fields });
+/** An evidence file over 20 MB, however it was sent (multipart, slot, or declared when opening one). */
+export const fileTooLarge = () => fail<never>({ code: 'payload_too_large', message: FILE_TOO_LARGE });
+/** The upload form's fields that are wrong, each with its message. */
+export const invalid = (fields: Record<string, string>) => fail({ code: 'validation_failed', message: 'Revise los datos marcados.', fields });
 
 /** What the bytes are, refusing a name that claims another type (a PDF renamed .png says it is a PDF). */
 export function checkFile(file: IncomingFile | null): Result<FileKind> {
   if (!file || file.bytes.length === 0) return invalid({ file: 'Elija el archivo de la evidencia.' });
-  if (file.bytes.length > MAX_FILE_BYTES) return fail({ code: 'payload_too_large', message: 'El archivo supera los 20 MB permitidos.' });
+  if (file.bytes.length > MAX_FILE_BYTES) return fileTooLarge();
   const kind = detectKind(file.bytes);
   if (!kind) return invalid({ file: `El archivo «${file.name}» no es de un tipo admitido (${ACCEPTED}).` });
   const extension = extensionOf(file.name);

@@ -1,5 +1,5 @@
 import { MAX_FILE_BYTES } from '../files/schemas.ts';
-import { checkFile } from '../files/upload.ts';
+import { checkFile, fileTooLarge } from '../files/upload.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { readUpTo } from '../streams.ts';
 import { readBody, type Body } from './body.ts';
@@ -11,13 +11,11 @@ export type Multipart = { fields: Record<string, string>; file: { name: string; 
 
 /** The body, counted as it streams so a chunked upload stops at the limit instead of filling memory. */
 async function readLimited(request: Request): Promise<Result<Uint8Array<ArrayBuffer>>> {
-  if (Number(request.headers.get('content-length')) > MAX_MULTIPART_BYTES) return tooLarge();
+  if (Number(request.headers.get('content-length')) > MAX_MULTIPART_BYTES) return fileTooLarge();
   if (!request.body) return ok(new Uint8Array());
   const bytes = await readUpTo(request.body, MAX_MULTIPART_BYTES);
-  return bytes ? ok(bytes) : tooLarge();
+  return bytes ? ok(bytes) : fileTooLarge();
 }
-
-const tooLarge = () => fail({ code: 'payload_too_large', message: 'El archivo supera los 20 MB permitidos.' });
 
 /**
  * A `multipart/form-data` body with at most one file, in `file`; the other parts are text fields (a
